@@ -1,0 +1,32 @@
+// Integration tests in real VS Code: code-server (installed by scripts/install-vscode-test.sh) in headless Chromium,
+// started by scripts/code-server-test-shim.js, which @vscode/test-cli takes for the VS Code executable.
+// Each run opens a fresh copy of each fixture workspace: applied quick fixes and settings changes never touch the
+// checked-in fixtures.
+import { defineConfig } from '@vscode/test-cli';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-cost-it-'));
+
+function freshCopy(name) {
+  const to = path.join(runDir, name);
+  fs.cpSync(path.join(root, 'test/integration/fixtures', name), to, { recursive: true });
+  return to;
+}
+
+const common = {
+  extensionDevelopmentPath: root,
+  useInstallation: { fromPath: path.join(root, 'scripts/code-server-test-shim.js') },
+  mocha: { ui: 'bdd', timeout: 60_000, color: true },
+  env: { PROMPT_COST_TEST: '1' },
+};
+
+export default defineConfig([
+  { ...common, label: 'python-app', files: 'out/test/integration/python-app/**/*.test.js',
+    workspaceFolder: freshCopy('python-app') },
+  { ...common, label: 'ts-app', files: 'out/test/integration/ts-app/**/*.test.js',
+    workspaceFolder: freshCopy('ts-app') },
+]);

@@ -1,0 +1,277 @@
+// Analyses open documents: throttled per document, never two runs of one document at a time, results cached by
+// document version and configuration generation. Huge or minified files are skipped with a one-time notice.
+// The engine (WASM parsers, encoders, prices) loads lazily on the first analysis; analysis itself is synchronous
+// and measured, so the per-keystroke cost on the extension host is known.
+
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Engine } from '../core/engine';
+import type { ResolvedConfig } from '../core/config/types';
+import type { FileResult } from '../core/types';
+import type { ConfigService } from './configService';
+import { readSettings } from './settings';
+import type { EditorSettings } from './settingsModel';
+import { skipReason } from './skip';
+
+export interface Analysis {
+  uri: vscode.Uri;
+  version: number;
+  generation: number;
+  result: FileResult;
+  config: ResolvedConfig;
+  configFile?: vscode.Uri;
+  /** Extension-host time spent in `engine.analyze`, ms. */
+  ms: number;
+  at: number;
+}
+
+interface DocState {
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  /** Changed while a run was in flight: run again when it ends. */
+  dirty: boolean;
+  analysis?: Analysis;
+  lastEditAt: number;
+  /** The version whose analysis threw: not retried until the text or configuration changes. */
+  failed?: { version: number; generation: number };
+  waiters: Array<() => void>;
+}
+
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'memfs', 'vscode-test-web']);
+const TIMING_WINDOW = 200;
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly docs = new Map<string, DocState>();
+  private engine?: Promise<Engine>;
+  private readonly onDidAnalyzeEmitter = new vscode.EventEmitter<Analysis>();
+  private readonly onDidClearEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly onDidChangeTypingEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** A document was (re-)analysed. */
+  readonly onDidAnalyze = this.onDidAnalyzeEmitter.event;
+  /** A document's result was dropped (closed, disabled, language no longer analysed). */
+  readonly onDidClear = this.onDidClearEmitter.event;
+  /** A document went from "being typed in" to idle (for surfaces hidden while typing). */
+  readonly onDidChangeTyping = this.onDidChangeTypingEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private skippedNoticeShown = false;
+  /** Recent analysis times (ms), newest last, for the status bar tooltip, the API and the bench. */
+  readonly timings: number[] = [];
+  engineLoadMs: number | null = null;
+  readonly typingPauseMs = 1000;
+
+  constructor(
+    private readonly assetsDir: string,
+    private readonly configs: ConfigService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, true)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        const state = this.docs.get(e.document.uri.toString());
+        if (state) this.markTyping(e.document.uri, state);
+        this.schedule(e.document, false);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      configs.onDidChange(() => this.analyzeAllOpen()),
+    );
+  }
+
+  /** Analyses every open document (activation, settings or config file change). */
+  analyzeAllOpen(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, true);
+  }
+
+  /** The last result for this document if it matches its current text; stale results are never returned. */
+  current(doc: vscode.TextDocument): Analysis | undefined {
+    const a = this.docs.get(doc.uri.toString())?.analysis;
+    return a && a.version === doc.version && a.generation === this.configs.generation ? a : undefined;
+  }
+
+  /** The last result whatever its version (for surfaces that may lag a keystroke, e.g. the status bar). */
+  last(uri: vscode.Uri): Analysis | undefined {
+    return this.docs.get(uri.toString())?.analysis;
+  }
+
+  isTyping(uri: vscode.Uri): boolean {
+    const s = this.docs.get(uri.toString());
+    return !!s && Date.now() - s.lastEditAt < this.typingPauseMs;
+  }
+
+  /** Resolves when the document has an up-to-date result (or none is due): analyses it now if needed. */
+  async whenIdle(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    for (;;) {
+      if (!this.eligible(doc)) return undefined;
+      const state = this.state(doc.uri);
+      if (!state.running && !state.timer) {
+        if (this.current(doc)) return state.analysis;
+        const f = state.failed;
+        if (f && f.version === doc.version && f.generation === this.configs.generation) return undefined;
+      }
+      if (!state.running) {
+        if (state.timer) clearTimeout(state.timer);
+        state.timer = undefined;
+        this.start(doc, state);
+      }
+      await new Promise<void>((r) => state.waiters.push(r));
+    }
+  }
+
+  /** Awaits the configured document's result, for providers (CodeLens, hover, code actions). */
+  async fresh(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Analysis | undefined> {
+    const now = this.current(doc);
+    if (now) return now;
+    const a = await this.whenIdle(doc);
+    return token?.isCancellationRequested ? undefined : a && this.current(doc);
+  }
+
+  getEngine(): Promise<Engine> {
+    if (!this.engine) {
+      const t0 = performance.now();
+      this.engine = Engine.create({ assetsDir: this.assetsDir }).then((e) => {
+        this.engineLoadMs = performance.now() - t0;
+        this.log.info(`engine ready in ${this.engineLoadMs.toFixed(0)} ms`);
+        return e;
+      });
+      this.engine.catch((e) => {
+        this.log.error(`engine failed to load: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        this.engine = undefined;
+      });
+    }
+    return this.engine;
+  }
+
+  private eligible(doc: vscode.TextDocument): boolean {
+    if (!SCHEMES.has(doc.uri.scheme) || doc.isClosed) return false;
+    const settings = this.configsSettings(doc.uri);
+    return settings.enable && settings.languages.includes(doc.languageId);
+  }
+
+  private configsSettings(uri: vscode.Uri): EditorSettings {
+    // Cheap (VS Code caches configuration objects), and a changed setting applies at once.
+    return readSettings(uri).editor;
+  }
+
+  private state(uri: vscode.Uri): DocState {
+    const key = uri.toString();
+    let s = this.docs.get(key);
+    if (!s) {
+      s = { dirty: false, lastEditAt: 0, waiters: [] };
+      this.docs.set(key, s);
+    }
+    return s;
+  }
+
+  private markTyping(uri: vscode.Uri, state: DocState): void {
+    const wasTyping = Date.now() - state.lastEditAt < this.typingPauseMs;
+    state.lastEditAt = Date.now();
+    if (!wasTyping) this.onDidChangeTypingEmitter.fire(uri);
+    setTimeout(() => { if (!this.isTyping(uri)) this.onDidChangeTypingEmitter.fire(uri); }, this.typingPauseMs + 10);
+  }
+
+  /** Throttle: the first change arms a timer; further changes within the window ride on it. */
+  private schedule(doc: vscode.TextDocument, immediate: boolean): void {
+    if (!this.eligible(doc)) {
+      if (this.docs.has(doc.uri.toString())) this.clear(doc.uri);
+      return;
+    }
+    const state = this.state(doc.uri);
+    if (state.running) {
+      state.dirty = true;
+      return;
+    }
+    if (state.timer) return;
+    const delay = immediate ? 0 : this.configsSettings(doc.uri).analysisDelay;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      this.start(doc, state);
+    }, delay);
+  }
+
+  private start(doc: vscode.TextDocument, state: DocState): void {
+    state.dirty = false;
+    const attempt = { version: doc.version, generation: this.configs.generation };
+    state.running = this.run(doc, state)
+      .then(() => { state.failed = undefined; })
+      .catch((e) => {
+        state.failed = attempt;
+        this.log.error(`analysis of ${doc.uri.fsPath} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      })
+      .finally(() => {
+        state.running = undefined;
+        const stale = state.dirty || (!this.current(doc) && !state.failed);
+        if (!doc.isClosed && stale && this.eligible(doc)) {
+          // Edited during the run (or settings changed): go again, throttled.
+          this.schedule(doc, false);
+          if (state.timer) return;
+        }
+        const waiters = state.waiters.splice(0);
+        for (const w of waiters) w();
+      });
+  }
+
+  private async run(doc: vscode.TextDocument, state: DocState): Promise<void> {
+    const generation = this.configs.generation;
+    if (this.current(doc)) return;
+    const engine = await this.getEngine();
+    const dc = await this.configs.configFor(doc.uri);
+    if (doc.isClosed) return;
+    // Text and version are read together, synchronously with the analysis: offsets match this version.
+    const text = doc.getText();
+    const version = doc.version;
+    const skipped = skipReason(doc.uri.scheme === 'file' ? doc.uri.fsPath : '', text, dc.settings.editor, dc.config);
+    let result: FileResult;
+    let ms = 0;
+    if (skipped) {
+      result = skippedResult(doc, skipped);
+      this.noticeSkipped(doc, skipped);
+    } else {
+      const t0 = performance.now();
+      result = engine.analyze({ path: doc.uri.fsPath || doc.uri.path, text, languageId: doc.languageId }, dc.config);
+      ms = performance.now() - t0;
+      this.timings.push(ms);
+      if (this.timings.length > TIMING_WINDOW) this.timings.shift();
+      if (result.skipped) this.noticeSkipped(doc, result.skipped);
+      this.log.debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.calls.length} calls, ` +
+        `${result.findings.length} findings in ${ms.toFixed(1)} ms`);
+    }
+    if (generation !== this.configs.generation) state.dirty = true;
+    state.analysis = { uri: doc.uri, version, generation, result, config: dc.config, configFile: dc.configFile, ms, at: Date.now() };
+    this.onDidAnalyzeEmitter.fire(state.analysis);
+  }
+
+  private noticeSkipped(doc: vscode.TextDocument, reason: string): void {
+    this.log.info(`skipped ${vscode.workspace.asRelativePath(doc.uri)}: ${reason}`);
+    if (this.skippedNoticeShown) return;
+    this.skippedNoticeShown = true;
+    void vscode.window.showInformationMessage(
+      `Prompt Cost skipped ${path.basename(doc.uri.path)}: ${reason}. Other skipped files are listed in the output.`,
+      'Show Output',
+    ).then((pick) => { if (pick) this.log.show(true); });
+  }
+
+  private clear(uri: vscode.Uri): void {
+    const s = this.docs.get(uri.toString());
+    if (!s) return;
+    if (s.timer) clearTimeout(s.timer);
+    this.docs.delete(uri.toString());
+    for (const w of s.waiters.splice(0)) w();
+    this.onDidClearEmitter.fire(uri);
+  }
+
+  dispose(): void {
+    for (const s of this.docs.values()) if (s.timer) clearTimeout(s.timer);
+    for (const d of this.disposables) d.dispose();
+    this.onDidAnalyzeEmitter.dispose();
+    this.onDidClearEmitter.dispose();
+    this.onDidChangeTypingEmitter.dispose();
+  }
+}
+
+function skippedResult(doc: vscode.TextDocument, reason: string): FileResult {
+  return {
+    path: doc.uri.fsPath, language: null, calls: [], prompts: [], promptTokens: [], costs: [], findings: [],
+    skipped: reason, notices: [{ level: 'info', message: `Skipped: ${reason}` }], hasSyntaxErrors: false,
+    monthlyCost: 0, unpricedCalls: 0, timings: { parseMs: 0, analyzeMs: 0 },
+  };
+}

@@ -1,0 +1,218 @@
+// "Analyze Workspace": finds the source files, reads them asynchronously and analyses them in a worker thread
+// (dist/scanWorker.js, its own engine), so the extension host's main thread only reads files and turns results
+// into rows and diagnostics. Without a worker it falls back to one file per macrotask on the main thread.
+// The longest main-thread slice is measured and reported.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+import type { ResolvedConfig } from '../core/config/types';
+import type { AnalyzeInput } from '../core/engine';
+import type { FileResult } from '../core/types';
+import type { AnalysisService } from './analysisService';
+import type { ConfigService, DocumentConfig } from './configService';
+import { textPositions } from './convert';
+import type { Diagnostics } from './diagnostics';
+import { readSettings } from './settings';
+import { skipReason } from './skip';
+import type { ScanRequest, ScanResponse } from './scanProtocol';
+import type { WorkspaceModel } from './workspaceModel';
+
+export interface ScanSummary {
+  files: number;
+  analysed: number;
+  skipped: number;
+  failed: number;
+  calls: number;
+  findings: number;
+  monthlyCost: number;
+  ms: number;
+  /** The longest stretch the scan held the extension host's main thread, ms. */
+  maxMainThreadSliceMs: number;
+  mode: 'worker' | 'main-thread';
+}
+
+const EXTENSIONS: Record<string, string[]> = {
+  python: ['py', 'pyi'], typescript: ['ts', 'mts', 'cts'], typescriptreact: ['tsx'],
+  javascript: ['js', 'mjs', 'cjs'], javascriptreact: ['jsx'],
+};
+const LANGUAGE_OF_EXT = new Map(Object.entries(EXTENSIONS).flatMap(([lang, exts]) => exts.map((e) => [e, lang] as const)));
+const EXCLUDE = '**/{node_modules,.git,.hg,.venv,venv,.tox,__pycache__,site-packages,dist,out,build,.next,coverage,.vscode-test}/**';
+const BATCH = 24;
+
+/** Runs a scan's requests on a worker thread, one reply per request. */
+class WorkerPool {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, (r: ScanResponse) => void>();
+  private nextId = 1;
+
+  constructor(script: string, assetsDir: string) {
+    this.worker = new Worker(script, { workerData: { assetsDir } });
+    this.worker.on('message', (r: ScanResponse) => { this.waiting.get(r.id)?.(r); this.waiting.delete(r.id); });
+    this.worker.on('error', (e) => this.failAll(e.message));
+    this.worker.on('exit', (code) => this.failAll(`worker exited with code ${code}`));
+  }
+
+  private failAll(message: string): void {
+    for (const [id, w] of this.waiting) w({ id, fatal: message });
+    this.waiting.clear();
+  }
+
+  analyze(config: ResolvedConfig, files: AnalyzeInput[]): Promise<ScanResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ id, config, files } satisfies ScanRequest);
+    });
+  }
+
+  dispose(): void {
+    void this.worker.terminate();
+  }
+}
+
+interface Pending {
+  uri: vscode.Uri;
+  text: string;
+  input: AnalyzeInput;
+  dc: DocumentConfig;
+}
+
+export class WorkspaceScanner {
+  private running?: Promise<ScanSummary>;
+
+  constructor(
+    private readonly assetsDir: string,
+    private readonly configs: ConfigService,
+    private readonly analyses: AnalysisService,
+    private readonly model: WorkspaceModel,
+    private readonly diagnostics: Diagnostics,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  scan(): Promise<ScanSummary> {
+    this.running ??= Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Prompt Cost: analysing workspace' },
+      (progress) => this.run(progress),
+    )).finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  private async run(progress: vscode.Progress<{ message?: string }>): Promise<ScanSummary> {
+    const t0 = performance.now();
+    let maxSlice = 0;
+    const slice = <T>(fn: () => T): T => {
+      const s = performance.now();
+      try { return fn(); } finally { maxSlice = Math.max(maxSlice, performance.now() - s); }
+    };
+    const editor = readSettings().editor;
+    const exts = editor.languages.flatMap((l) => EXTENSIONS[l] ?? []);
+    const summary: ScanSummary = { files: 0, analysed: 0, skipped: 0, failed: 0, calls: 0, findings: 0, monthlyCost: 0,
+      ms: 0, maxMainThreadSliceMs: 0, mode: 'worker' };
+    if (!exts.length || !vscode.workspace.workspaceFolders?.length) return summary;
+    const uris = await vscode.workspace.findFiles(`**/*.{${exts.join(',')}}`, EXCLUDE, editor.scanMaxFiles);
+    summary.files = uris.length;
+    this.model.setScan({ state: 'running', files: uris.length, done: 0, ms: null });
+    this.log.info(`workspace scan: ${uris.length} files`);
+
+    let pool: WorkerPool | undefined;
+    const script = path.join(this.assetsDir, 'scanWorker.js');
+    try {
+      if (!fs.existsSync(script)) throw new Error(`${script} is missing`);
+      pool = new WorkerPool(script, this.assetsDir);
+    } catch (e) {
+      this.log.warn(`scan worker unavailable (${e instanceof Error ? e.message : e}); analysing on the main thread in slices`);
+      summary.mode = 'main-thread';
+    }
+    const configByDir = new Map<string, Promise<DocumentConfig>>();
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+
+    const publish = (p: Pending, result: FileResult | undefined, error?: string) => slice(() => {
+      if (error || !result) {
+        summary.failed++;
+        this.log.warn(`scan: ${vscode.workspace.asRelativePath(p.uri)}: ${error}`);
+        return;
+      }
+      if (result.skipped) summary.skipped++; else summary.analysed++;
+      summary.calls += result.calls.length;
+      summary.findings += result.findings.length;
+      summary.monthlyCost += result.monthlyCost;
+      // Open documents are analysed live; their fresher results win.
+      if (open.has(p.uri.toString())) return;
+      const positions = textPositions(p.text);
+      this.model.set(p.uri, positions, result);
+      this.diagnostics.set(p.uri, positions, result);
+    });
+
+    const analyzeBatch = async (batch: Pending[]) => {
+      const groups = new Map<ResolvedConfig, Pending[]>();
+      for (const p of batch) groups.set(p.dc.config, [...(groups.get(p.dc.config) ?? []), p]);
+      for (const [config, items] of groups) {
+        let response: ScanResponse | undefined;
+        if (pool) {
+          response = await pool.analyze(config, items.map((i) => i.input));
+          if (response.fatal) {
+            this.log.warn(`scan worker failed (${response.fatal}); continuing on the main thread in slices`);
+            pool.dispose();
+            pool = undefined;
+            summary.mode = 'main-thread';
+            response = undefined;
+          }
+        }
+        if (response?.results) {
+          response.results.forEach((r, i) => publish(items[i], r.result, r.error));
+          continue;
+        }
+        const engine = await this.analyses.getEngine();
+        for (const item of items) {
+          await new Promise((r) => setImmediate(r));
+          let result: FileResult | undefined;
+          let error: string | undefined;
+          slice(() => {
+            try { result = engine.analyze(item.input, config); } catch (e) { error = e instanceof Error ? e.message : String(e); }
+          });
+          publish(item, result, error);
+        }
+      }
+    };
+
+    let done = 0;
+    let inFlight: Promise<void> = Promise.resolve();
+    try {
+      for (let i = 0; i < uris.length; i += BATCH) {
+        const batch: Pending[] = [];
+        await Promise.all(uris.slice(i, i + BATCH).map(async (uri) => {
+          const dir = uri.with({ path: uri.path.slice(0, uri.path.lastIndexOf('/')) }).toString();
+          let dcp = configByDir.get(dir);
+          if (!dcp) configByDir.set(dir, (dcp = this.configs.configFor(uri)));
+          const [dc, bytes] = await Promise.all([dcp, vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined)]);
+          if (!bytes) { summary.failed++; return; }
+          slice(() => {
+            const text = new TextDecoder('utf-8').decode(bytes);
+            const ext = uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase();
+            const reason = skipReason(uri.scheme === 'file' ? uri.fsPath : '', text, dc.settings.editor, dc.config);
+            if (reason) { summary.skipped++; this.log.debug(`scan: skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}`); return; }
+            batch.push({ uri, text, dc, input: { path: uri.fsPath || uri.path, text, languageId: LANGUAGE_OF_EXT.get(ext) } });
+          });
+        }));
+        // Read the next batch while the worker analyses this one.
+        await inFlight;
+        inFlight = analyzeBatch(batch);
+        done = Math.min(uris.length, i + BATCH);
+        this.model.setScan({ state: 'running', files: uris.length, done, ms: null });
+        progress.report({ message: `${done}/${uris.length}` });
+      }
+      await inFlight;
+    } finally {
+      pool?.dispose();
+    }
+    summary.ms = performance.now() - t0;
+    summary.maxMainThreadSliceMs = maxSlice;
+    this.model.setScan({ state: 'done', files: uris.length, done: uris.length, ms: summary.ms });
+    this.log.info(`workspace scan done in ${summary.ms.toFixed(0)} ms (${summary.mode}): ${summary.analysed} analysed, ` +
+      `${summary.skipped} skipped, ${summary.failed} failed, ${summary.calls} calls; longest main-thread slice ` +
+      `${maxSlice.toFixed(1)} ms`);
+    return summary;
+  }
+}
