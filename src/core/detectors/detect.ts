@@ -1,0 +1,372 @@
+// Finds the LLM calls of one parsed file: every candidate call whose callee traces back to a known SDK (imports,
+// client constructors, module aliases, factories), plus calls on untraceable receivers whose API path and
+// arguments are unmistakably an LLM API (e.g. `x.chat.completions.create(model=…, messages=…)`).
+
+import type { Node } from '../languages/parser';
+import type { Evaluator } from '../analysis/evaluator';
+import { textOf } from '../analysis/evaluator';
+import type { Expr } from '../analysis/ir';
+import { memberChain, spanOf } from '../analysis/ir';
+import type { ObjValue, Value } from '../analysis/values';
+import { collectPrompts, type FoundPrompt } from '../prompts/collect';
+import type { InsertionPoint, LlmCall, ModelSource, OutputCap, ProviderId, Span } from '../types';
+import { type CallArgs, getArg, readArgs } from './args';
+import { fallbackTarget } from './fallback';
+import { insertionInto } from './insertion';
+import { inferProvider } from './providerOfModel';
+import type { CallSpec, CapSpec, SdkSpec } from './spec';
+import { findEnclosingLoop } from './loops';
+
+export interface DetectedCall {
+  call: LlmCall;
+  prompts: FoundPrompt[];
+}
+
+type CallExpr = Extract<Expr, { k: 'call' }>;
+
+interface Target {
+  spec: SdkSpec;
+  call: CallSpec;
+  receiver: ObjValue | null;
+  provider: ProviderId;
+  /** Fallback detections (receiver not traced) are reported with the API path as written. */
+  apiPath?: string;
+}
+
+export interface DetectOptions {
+  text: string;
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number;
+  /** Calls per month from a `prompt-cost: N/month` comment on the call's line or the line above. */
+  annotationFor(callLine: number): { callsPerMonth: number; span: Span } | undefined;
+}
+
+export function detectCalls(ev: Evaluator, callNodes: Node[], opts: DetectOptions): DetectedCall[] {
+  const out: DetectedCall[] = [];
+  const seen = new Set<number>();
+  const usedCtors = new Set<number>();
+  const ctorCandidates: { e: CallExpr; obj: ObjValue }[] = [];
+  for (const node of callNodes) {
+    if (seen.has(node.id)) continue;
+    const e = ev.lower(node);
+    if (e.k !== 'call') continue;
+    let target: Target | null = ev.calleeTarget(e.callee);
+    if (target?.call.returns) {
+      // A constructor or factory: remember LangChain models in case nothing invokes them in this file.
+      const v = ev.eval(e);
+      if (v.t === 'obj' && v.ctor === e && v.spec.types[v.type]?.reportCtorWhenUnused) ctorCandidates.push({ e, obj: v });
+      continue;
+    }
+    if (!target) {
+      const v = e.callee.k === 'name' ? ev.eval(e.callee) : null;
+      if (v && v.t === 'sdk') {
+        const obj = ev.eval(e);
+        if (obj.t === 'obj' && obj.ctor === e && obj.spec.types[obj.type]?.reportCtorWhenUnused) ctorCandidates.push({ e, obj });
+        continue;
+      }
+      if (e.isNew || e.callee.k === 'name') {
+        const obj = ev.eval(e);
+        if (obj.t === 'obj' && obj.ctor === e && obj.spec.types[obj.type]?.reportCtorWhenUnused) ctorCandidates.push({ e, obj });
+        continue;
+      }
+      target = fallbackTarget(ev, e);
+      if (!target) continue;
+    }
+    seen.add(node.id);
+    const detected = buildCall(ev, e, target, opts);
+    if (!detected) continue;
+    for (let o: ObjValue | null = target.receiver; o; o = o.parent) if (o.ctor) usedCtors.add(o.ctor.node.startIndex);
+    out.push(detected);
+  }
+  for (const { e, obj } of ctorCandidates) {
+    if (usedCtors.has(e.node.startIndex)) continue;
+    const report = obj.spec.types[obj.type].reportCtorWhenUnused!;
+    const spec: CallSpec = { paths: [''], kind: report.kind, api: obj.className, fromReceiver: true,
+      cap: obj.spec.types[obj.type].ctor?.cap };
+    const detected = buildCall(ev, e, { spec: obj.spec, call: spec, receiver: obj, provider: obj.provider }, opts, true);
+    if (detected) out.push(detected);
+  }
+  out.sort((a, b) => a.call.span.start - b.call.span.start);
+  return out;
+}
+
+function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptions, ctorOnly = false): DetectedCall | null {
+  const { call: spec } = target;
+  const args = ctorOnly ? { named: new Map(), positional: [], opaque: false, container: null, containerKind: null } as CallArgs : readArgs(ev, e);
+  const chain = receiverChain(ev, target.receiver);
+
+  // ---- model
+  let model: string | null = null;
+  let modelSource: ModelSource = 'dynamic';
+  let modelSpan: Span | null = null;
+  let provider = target.provider;
+  const fromArgs = spec.model ? getArg(ev, args, spec.model) : null;
+  if (fromArgs) {
+    const r = modelFrom(ev, ev.eval(fromArgs.expr), fromArgs.expr);
+    ({ model, source: modelSource, span: modelSpan } = r);
+    if (r.provider && r.provider !== 'unknown') provider = r.provider;
+  } else {
+    for (const link of chain) {
+      const ctorSpec = link.obj.spec.types[link.obj.type]?.ctor;
+      if (!ctorSpec?.model || !link.args) continue;
+      const slot = getArg(ev, link.args, ctorSpec.model);
+      if (!slot) continue;
+      const r = modelFrom(ev, ev.eval(slot.expr), slot.expr);
+      model = r.model;
+      modelSpan = r.span;
+      modelSource = r.source === 'env-default' ? 'env-default' : r.model ? 'constructor' : 'dynamic';
+      if (r.provider && r.provider !== 'unknown') provider = r.provider;
+      break;
+    }
+  }
+  if (provider === 'unknown' || provider === 'litellm') {
+    const hint = modelProviderKw(ev, chain) ?? (model ? inferProvider(model) : null);
+    if (hint) provider = hint;
+  }
+
+  // ---- output cap
+  let outputCap: OutputCap | null = spec.cap && !ctorOnly ? findCap(ev, args, spec.cap) : null;
+  let capHome: { args: CallArgs; cap: CapSpec } | null = spec.cap && !ctorOnly ? { args, cap: spec.cap } : null;
+  for (const link of chain) {
+    const ctorCap = link.obj.spec.types[link.obj.type]?.ctor?.cap;
+    if (!ctorCap || !link.args) continue;
+    if (!outputCap) outputCap = findCap(ev, link.args, ctorCap);
+    // The model's constructor is where a cap belongs for LangChain and GenerativeModel.
+    if (!capHome || capHome.args === args) capHome = { args: link.args, cap: ctorCap };
+    break;
+  }
+  const opaque = args.opaque || chain.some((l) => l.args?.opaque);
+  let capInsertion: InsertionPoint | null = null;
+  if (!outputCap && capHome && !spec.noOutput && !capHome.args.opaque) {
+    capInsertion = capInsertionFor(ev, capHome.args, capHome.cap, opts.text);
+  }
+
+  // ---- prompts
+  const prompts: FoundPrompt[] = [];
+  let messageCount = 0;
+  for (const link of [...chain].reverse()) {
+    const ctorPrompts = link.obj.spec.types[link.obj.type]?.ctor?.prompts;
+    if (!ctorPrompts || !link.args) continue;
+    for (const p of ctorPrompts) {
+      const slot = getArg(ev, link.args, p);
+      if (!slot) continue;
+      const c = collectPrompts(ev, slot.expr, p.role, !!p.messages);
+      prompts.push(...c.prompts);
+      if (c.prompts.length) messageCount++;
+    }
+  }
+  for (const p of spec.prompts ?? []) {
+    const slot = getArg(ev, args, p);
+    if (!slot) continue;
+    const c = collectPrompts(ev, slot.expr, p.role, !!p.messages);
+    prompts.push(...c.prompts);
+    messageCount += p.messages ? Math.max(c.messages, c.prompts.length ? 1 : 0) : c.prompts.length ? 1 : 0;
+  }
+
+  // ---- the rest
+  const streamArg = args.named.get('stream');
+  const stream = !!spec.stream || (!!streamArg && isTrue(ev.eval(streamArg.expr)));
+  const loop = ctorOnly ? null : findEnclosingLoop(e.node);
+  const nameNode = e.callee.k === 'member' ? e.callee.propNode : e.callee.node;
+  const chainBase = memberChain(e.callee);
+  const callStart = startOfChain(e, chainBase.base);
+  const line = opts.lineOf(callStart);
+  const options: LlmCall['options'] = {};
+  const n = args.named.get('n');
+  if (n) { const v = ev.eval(n.expr); options.n = v.t === 'num' ? v.value : null; }
+  if (args.named.has('tools') || args.named.has('functions')) options.tools = true;
+  if (opaque) options.opaqueArgs = true;
+  const call: LlmCall = {
+    id: `c${e.node.startIndex}`,
+    span: { start: callStart, end: e.node.endIndex },
+    nameSpan: spanOf(nameNode),
+    provider,
+    sdk: target.spec.sdk,
+    api: target.apiPath ?? spec.api ?? (spec.paths[0] || calleeName(e)),
+    kind: spec.kind,
+    model,
+    modelSource,
+    modelSpan,
+    outputCap: spec.noOutput ? null : outputCap,
+    capInsertion,
+    stream,
+    inLoop: !!loop,
+    ...(loop ? { loopSpan: spanOf(loop) } : {}),
+    promptIds: [],
+    messageCount: spec.kind === 'chat' ? messageCount : 0,
+    options,
+  };
+  const annotation = opts.annotationFor(line);
+  if (annotation) call.annotation = annotation;
+  const reasoning = findReasoning(ev, args);
+  if (reasoning) call.reasoning = reasoning;
+  return { call, prompts };
+}
+
+interface ChainLink { obj: ObjValue; args: CallArgs | null }
+
+/** The receiver and the objects it was derived from, nearest first, with their constructor arguments. */
+function receiverChain(ev: Evaluator, receiver: ObjValue | null): ChainLink[] {
+  const out: ChainLink[] = [];
+  for (let o = receiver; o && out.length < 8; o = o.parent) out.push({ obj: o, args: o.ctor && o.ctorDescribes ? readArgs(ev, o.ctor) : null });
+  return out;
+}
+
+function modelFrom(ev: Evaluator, v: Value, expr: Expr): { model: string | null; source: ModelSource; span: Span | null; provider?: ProviderId } {
+  if (v.t === 'str') {
+    if (v.parts.some((p) => 'placeholder' in p)) return { model: null, source: 'dynamic', span: null };
+    const model = textOf(v).trim();
+    if (!model) return { model: null, source: 'dynamic', span: null };
+    const span = v.pieces.length === 1 ? v.pieces[0].contentSpan : null;
+    return { model, source: v.source, span };
+  }
+  if (v.t === 'obj') {
+    // Vercel AI SDK: model: openai('gpt-4o')
+    const ctorSpec = v.spec.types[v.type]?.ctor;
+    if (v.ctor && ctorSpec?.model) {
+      const slot = getArg(ev, readArgs(ev, v.ctor), ctorSpec.model);
+      if (slot) {
+        const inner = modelFrom(ev, ev.eval(slot.expr), slot.expr);
+        const source: ModelSource = inner.source === 'env-default' || inner.source === 'dynamic' ? inner.source
+          : expr.k === 'name' || expr.k === 'member' || v.viaName ? 'constant' : inner.source;
+        return { ...inner, source, provider: v.provider };
+      }
+    }
+    return { model: null, source: 'dynamic', span: null, provider: v.provider };
+  }
+  return { model: null, source: 'dynamic', span: null };
+}
+
+function modelProviderKw(ev: Evaluator, chain: ChainLink[]): ProviderId | null {
+  for (const link of chain) {
+    const slot = link.args?.named.get('model_provider') ?? link.args?.named.get('modelProvider');
+    if (!slot) continue;
+    const v = ev.eval(slot.expr);
+    if (v.t === 'str') return inferProvider(textOf(v) + '/');
+  }
+  return null;
+}
+
+function findCap(ev: Evaluator, args: CallArgs, cap: CapSpec): OutputCap | null {
+  for (const name of cap.names) {
+    const slot = args.named.get(name);
+    if (slot) return capFrom(ev, name, slot.expr, slot.node);
+  }
+  for (const nested of cap.nested ?? []) {
+    for (const holder of nested.holders) {
+      const slot = args.named.get(holder);
+      if (!slot) continue;
+      const v = ev.eval(slot.expr);
+      if (v.t !== 'dict') continue;
+      for (const name of nested.names) {
+        const inner = ev.dictGet(v, name);
+        if (!inner) continue;
+        const en = findEntryNode(v, name);
+        return capFrom(ev, name, null, en ?? slot.node, inner);
+      }
+    }
+  }
+  return null;
+}
+
+function findEntryNode(v: Extract<Value, { t: 'dict' }>, key: string): Node | null {
+  for (let i = v.entries.length - 1; i >= 0; i--) if (v.entries[i].key === key) return v.entries[i].node;
+  return null;
+}
+
+function capFrom(ev: Evaluator, param: string, expr: Expr | null, node: Node, value?: Value): OutputCap | null {
+  const v = value ?? (expr ? ev.eval(expr) : null);
+  if (v && v.t === 'null') return null; // max_tokens=None means no cap
+  return { param, value: v && v.t === 'num' ? v.value : null, span: spanOf(node) };
+}
+
+function capInsertionFor(ev: Evaluator, args: CallArgs, cap: CapSpec, text: string): InsertionPoint | null {
+  if (!args.container || !args.containerKind) return null;
+  const lang = ev.lang === 'python' ? 'python' : 'js';
+  const param = cap.insert[lang];
+  if (!cap.insertInto) {
+    const style = args.containerKind === 'js-object' ? 'js-property' : args.containerKind === 'python-dict' ? 'python-dict-entry' : 'python-kwarg';
+    return insertionInto(args.container, text, style, param);
+  }
+  // Gemini: inside the generation config, creating it when absent.
+  for (const nested of cap.nested ?? []) {
+    for (const holder of nested.holders) {
+      const slot = args.named.get(holder);
+      if (!slot) continue;
+      const home = dictHome(ev, slot.expr);
+      if (!home) return null;
+      return insertionInto(home.node, text, home.style, param);
+    }
+  }
+  const holderName = cap.insertInto[lang];
+  const style = args.containerKind === 'js-object' ? 'js-property' : 'python-kwarg';
+  const p = insertionInto(args.container, text, style, param);
+  if (!p) return null;
+  p.wrapper = style === 'js-property' ? { open: `${holderName}: { `, close: ' }' } : { open: `${holderName}={`, close: '}' };
+  return p;
+}
+
+/** The literal a nested config is written in: a dict/object literal or a Python config-class call. */
+function dictHome(ev: Evaluator, expr: Expr, depth = 0): { node: Node; style: InsertionPoint['style'] } | null {
+  if (depth > 4) return null;
+  if (expr.k === 'dict') return { node: expr.node, style: ev.lang === 'python' ? 'python-dict-entry' : 'js-property' };
+  if (expr.k === 'call' && ev.lang === 'python' && expr.argsNode?.type === 'argument_list') return { node: expr.argsNode, style: 'python-kwarg' };
+  if (expr.k === 'name') {
+    const b = ev.facts.bindings.get(expr.name);
+    if (b?.length === 1 && b[0].kind === 'value') return dictHome(ev, ev.lower(b[0].node), depth + 1);
+  }
+  return null;
+}
+
+function findReasoning(ev: Evaluator, args: CallArgs): LlmCall['reasoning'] | undefined {
+  for (const name of ['reasoning_effort', 'reasoningEffort']) {
+    const s = args.named.get(name);
+    if (s) return { param: name, value: scalar(ev.eval(s.expr)), span: spanOf(s.node) };
+  }
+  const nestedKeys: [string, string[]][] = [['reasoning', ['effort']], ['thinking', ['budget_tokens', 'budgetTokens', 'type']],
+    ['thinking_config', ['thinking_budget', 'thinkingBudget']], ['thinkingConfig', ['thinkingBudget', 'thinking_budget']]];
+  for (const [holder, keys] of nestedKeys) {
+    const s = args.named.get(holder);
+    if (!s) continue;
+    const v = ev.eval(s.expr);
+    if (v.t === 'dict') {
+      for (const k of keys) {
+        const inner = ev.dictGet(v, k);
+        if (inner) return { param: `${holder}.${k}`, value: scalar(inner), span: spanOf(s.node) };
+      }
+    }
+    return { param: holder, value: null, span: spanOf(s.node) };
+  }
+  const config = args.named.get('config');
+  if (config) {
+    const v = ev.eval(config.expr);
+    if (v.t === 'dict') {
+      for (const h of ['thinking_config', 'thinkingConfig']) {
+        const tc = ev.dictGet(v, h);
+        if (tc && tc.t === 'dict') {
+          const b = ev.dictGet(tc, 'thinking_budget') ?? ev.dictGet(tc, 'thinkingBudget');
+          return { param: `config.${h}`, value: b ? scalar(b) : null, span: spanOf(config.node) };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function scalar(v: Value): string | number | null {
+  return v.t === 'num' ? v.value : v.t === 'str' ? textOf(v) : null;
+}
+
+function isTrue(v: Value): boolean {
+  return v.t === 'bool' && v.value;
+}
+
+function calleeName(e: CallExpr): string {
+  return e.callee.k === 'member' ? e.callee.prop : e.callee.k === 'name' ? e.callee.name : '';
+}
+
+/** The call expression starts where its receiver chain starts (`client` in `client.chat…create()`). */
+function startOfChain(e: CallExpr, base: Expr): number {
+  return Math.min(e.node.startIndex, base.node.startIndex);
+}
+

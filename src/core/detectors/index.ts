@@ -1,0 +1,116 @@
+// Detection for one parsed file: collect facts, evaluate, find calls, prompts passed to them and prompt-like
+// constants that are not (yet) passed anywhere.
+
+import type { Node, Parsers, Tree } from '../languages/parser';
+import { Evaluator, type SdkIndex } from '../analysis/evaluator';
+import type { FileFacts } from '../analysis/facts';
+import { collectJs } from '../analysis/factsJs';
+import { collectPython } from '../analysis/factsPython';
+import { lowerJs } from '../analysis/lowerJs';
+import { lowerPython } from '../analysis/lowerPython';
+import { collectPrompts, type FoundPrompt } from '../prompts/collect';
+import type { LanguageId, PromptRole, Span } from '../types';
+import { type DetectedCall, detectCalls } from './detect';
+import { SDKS } from './sdks';
+import type { SdkSpec } from './spec';
+
+export interface Detection {
+  calls: DetectedCall[];
+  /** Prompt-like constants and templates, whether or not a call uses them. */
+  standalone: FoundPrompt[];
+  facts: FileFacts;
+}
+
+const TEMPLATE_CALLS = new Set(['from_template', 'fromTemplate', 'from_messages', 'fromMessages', 'PromptTemplate', 'ChatPromptTemplate']);
+const PROMPT_NAME = /(prompt|instruction|system_?(message|msg)|template|preamble|persona)s?$/i;
+const MIN_PROMPT_CONSTANT_CHARS = 16;
+
+class Index implements SdkIndex {
+  private readonly modules = new Map<string, SdkSpec>();
+  readonly candidateNames = new Set<string>();
+
+  constructor(specs: SdkSpec[]) {
+    for (const spec of specs) {
+      for (const m of spec.modules) this.modules.set(m, spec);
+      for (const [name, exp] of Object.entries(spec.exports)) {
+        this.candidateNames.add(name);
+        for (const p of exp.call?.paths ?? []) if (p) this.candidateNames.add(p.split('.').pop()!);
+      }
+      for (const t of Object.values(spec.types)) {
+        for (const c of t.calls) for (const p of c.paths) if (p) this.candidateNames.add(p.split('.').pop()!);
+      }
+    }
+    for (const n of TEMPLATE_CALLS) this.candidateNames.add(n);
+  }
+
+  byModule(dotted: string): { spec: SdkSpec; rest: string[] } | null {
+    const js = dotted.includes('/') || dotted.startsWith('@') || !dotted.includes('.');
+    const exact = this.modules.get(dotted);
+    if (exact) return { spec: exact, rest: [] };
+    const sep = js && dotted.includes('/') ? '/' : '.';
+    const parts = dotted.split(sep);
+    for (let i = parts.length - 1; i > 0; i--) {
+      const spec = this.modules.get(parts.slice(0, i).join(sep));
+      if (spec) return { spec, rest: sep === '.' ? parts.slice(i) : [] };
+    }
+    return null;
+  }
+}
+
+const INDEX = new Index(SDKS);
+
+export function isCandidateName(name: string): boolean {
+  return INDEX.candidateNames.has(name);
+}
+
+export interface DetectInput {
+  lang: LanguageId;
+  tree: Tree;
+  text: string;
+  parsers: Parsers;
+  lineOf(offset: number): number;
+  annotationFor(callLine: number): { callsPerMonth: number; span: Span } | undefined;
+}
+
+export function detectFile(input: DetectInput): Detection {
+  const { lang, tree, parsers } = input;
+  const isCandidate = (n: string) => INDEX.candidateNames.has(n);
+  const facts = lang === 'python' ? collectPython(tree, parsers, isCandidate) : collectJs(lang, tree, parsers, isCandidate);
+  const ev = new Evaluator(lang === 'python' ? 'python' : 'js', facts, INDEX, lang === 'python' ? (n: Node) => lowerPython(n) : (n: Node) => lowerJs(n));
+  const calls = detectCalls(ev, facts.calls, input);
+  return { calls, standalone: standalonePrompts(ev, facts), facts };
+}
+
+function standalonePrompts(ev: Evaluator, facts: FileFacts): FoundPrompt[] {
+  const out: FoundPrompt[] = [];
+  for (const [name, bindings] of facts.bindings) {
+    const bare = name.replace(/^(self|this)\./, '');
+    if (!PROMPT_NAME.test(bare)) continue;
+    for (const b of bindings) {
+      if (b.kind !== 'value' || b.augmented) continue;
+      const e = ev.lower(b.node);
+      if (e.k !== 'str' && e.k !== 'binop' && e.k !== 'call') continue;
+      const v = ev.eval(e);
+      if (v.t !== 'str' || !v.pieces.length) continue;
+      const chars = v.parts.reduce((n, p) => n + ('text' in p ? p.text.length : 0), 0);
+      if (chars < MIN_PROMPT_CONSTANT_CHARS) continue;
+      out.push({ value: { ...v, name: bare }, role: roleFromName(bare) });
+    }
+  }
+  for (const node of facts.calls) {
+    const e = ev.lower(node);
+    if (e.k !== 'call') continue;
+    const name = e.callee.k === 'member' ? e.callee.prop : e.callee.k === 'name' ? e.callee.name : '';
+    if (!TEMPLATE_CALLS.has(name)) continue;
+    out.push(...collectPrompts(ev, e, 'template', false).prompts);
+  }
+  return out;
+}
+
+function roleFromName(name: string): PromptRole {
+  if (/system|persona|preamble/i.test(name)) return 'system';
+  if (/instruction/i.test(name)) return 'instructions';
+  if (/user|human/i.test(name)) return 'user';
+  if (/template/i.test(name)) return 'template';
+  return 'unknown';
+}
