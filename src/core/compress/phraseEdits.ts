@@ -24,7 +24,8 @@ export function compilePhrases(rules: readonly PhraseRule[], level: CompressLeve
   return { re, byKey };
 }
 
-const NEGATION_BEFORE = new RegExp(`(?:\\b(?:${RESTRICTION_WORDS.join('|')})|n['’]t)[ \\t]*$`, 'i');
+/** A negation up to two words back ("not very", "must not be very"). */
+const NEGATION_BEFORE = new RegExp(`(?:\\b(?:${RESTRICTION_WORDS.join('|')})|n['’]t)(?:[ \\t]+[\\w'’]+){0,2}[ \\t]*$`, 'i');
 /** Context kept on each side when comparing tokens around one edit. */
 const WINDOW = 160;
 

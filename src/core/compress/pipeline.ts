@@ -32,6 +32,11 @@ function memoised(count: CountTokens): CountTokens {
 }
 
 export function compressText(text: string, options: CompressOptions): CompressResult {
+  return compressWith(PASSES, text, options);
+}
+
+/** The pipeline over a given pass list (tests inject passes that break invariants). */
+export function compressWith(all: readonly CompressPass[], text: string, options: CompressOptions): CompressResult {
   const level = options.level ?? 'safe';
   const countTokens = memoised(options.countTokens);
   const ctx: PassContext = {
@@ -41,7 +46,7 @@ export function compressText(text: string, options: CompressOptions): CompressRe
     keepTrailingWhitespace: options.keepTrailingWhitespace ?? false,
   };
   const disabled = new Set(options.disabledPasses ?? []);
-  const passes = PASSES.filter((p) => !disabled.has(p.id) && (level === 'aggressive' || p.level === 'safe'));
+  const passes = all.filter((p) => !disabled.has(p.id) && (level === 'aggressive' || p.level === 'safe'));
   const reports: PassReport[] = passes.map((p) => ({ id: p.id, saved: 0, applied: 0, rejected: [] }));
   const tokensBefore = countTokens(text);
   const result = (out: string, skipped?: string): CompressResult => {
