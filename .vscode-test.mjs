@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prompt-cost-it-'));
+process.on('exit', () => fs.rmSync(runDir, { recursive: true, force: true }));
 
 function freshCopy(name) {
   const to = path.join(runDir, name);

@@ -73,12 +73,8 @@ const properties = {
     markdownDescription: 'Globs (relative to the workspace folder or the `.promptcost.json` folder) of files never analysed.',
   },
   'promptCost.maxFileBytes': {
-    type: 'number', default: 1000000, minimum: 1, scope: 'resource',
-    markdownDescription: 'Files larger than this (bytes) are skipped, with a one-time notice and a line in the **Prompt Cost** output.',
-  },
-  'promptCost.minifiedLineLength': {
-    type: 'number', default: 1000, minimum: 1, scope: 'resource',
-    markdownDescription: 'Files over 20 KB whose lines average more than this many characters are treated as minified or generated and skipped.',
+    type: 'number', default: 1048576, minimum: 1, scope: 'resource',
+    markdownDescription: 'Files larger than this many characters are skipped, with a one-time notice and a line in the **Prompt Cost** output. Minified files (over 20 KB with lines averaging over 500 characters) and binary files are always skipped.',
   },
   'promptCost.analysisDelay': {
     type: 'number', default: 250, minimum: 0, maximum: 5000, scope: 'window',

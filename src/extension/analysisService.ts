@@ -9,9 +9,8 @@ import { Engine } from '../core/engine';
 import type { ResolvedConfig } from '../core/config/types';
 import type { FileResult } from '../core/types';
 import type { ConfigService } from './configService';
-import { readSettings } from './settings';
+import { editorSettings } from './settings';
 import type { EditorSettings } from './settingsModel';
-import { skipReason } from './skip';
 
 export interface Analysis {
   uri: vscode.Uri;
@@ -149,7 +148,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private configsSettings(uri: vscode.Uri): EditorSettings {
     // Cheap (VS Code caches configuration objects), and a changed setting applies at once.
-    return readSettings(uri).editor;
+    return editorSettings(uri);
   }
 
   private state(uri: vscode.Uri): DocState {
@@ -219,19 +218,14 @@ export class AnalysisService implements vscode.Disposable {
     // Text and version are read together, synchronously with the analysis: offsets match this version.
     const text = doc.getText();
     const version = doc.version;
-    const skipped = skipReason(doc.uri.scheme === 'file' ? doc.uri.fsPath : '', text, dc.settings.editor, dc.config);
-    let result: FileResult;
-    let ms = 0;
-    if (skipped) {
-      result = skippedResult(doc, skipped);
-      this.noticeSkipped(doc, skipped);
+    const t0 = performance.now();
+    const result = engine.analyze({ path: doc.uri.fsPath || doc.uri.path, text, languageId: doc.languageId }, dc.config);
+    const ms = performance.now() - t0;
+    if (result.skipped) {
+      this.noticeSkipped(doc, result.skipped);
     } else {
-      const t0 = performance.now();
-      result = engine.analyze({ path: doc.uri.fsPath || doc.uri.path, text, languageId: doc.languageId }, dc.config);
-      ms = performance.now() - t0;
       this.timings.push(ms);
       if (this.timings.length > TIMING_WINDOW) this.timings.shift();
-      if (result.skipped) this.noticeSkipped(doc, result.skipped);
       this.log.debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.calls.length} calls, ` +
         `${result.findings.length} findings in ${ms.toFixed(1)} ms`);
     }
@@ -266,12 +260,4 @@ export class AnalysisService implements vscode.Disposable {
     this.onDidClearEmitter.dispose();
     this.onDidChangeTypingEmitter.dispose();
   }
-}
-
-function skippedResult(doc: vscode.TextDocument, reason: string): FileResult {
-  return {
-    path: doc.uri.fsPath, language: null, calls: [], prompts: [], promptTokens: [], costs: [], findings: [],
-    skipped: reason, notices: [{ level: 'info', message: `Skipped: ${reason}` }], hasSyntaxErrors: false,
-    monthlyCost: 0, unpricedCalls: 0, timings: { parseMs: 0, analyzeMs: 0 },
-  };
 }

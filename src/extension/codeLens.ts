@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from './analysisService';
 import { costOf, lensTitle } from './describe';
-import { readSettings } from './settings';
+import { editorSettings } from './settings';
 
 export const SHOW_CALL_DETAILS = 'promptCost.showCallDetails';
 
@@ -27,7 +27,7 @@ export class CallCodeLensProvider implements vscode.CodeLensProvider<CallLens>, 
   }
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<CallLens[]> {
-    if (!readSettings(doc.uri).editor.display.codeLens) return [];
+    if (!editorSettings(doc.uri).display.codeLens) return [];
     const a = await this.analyses.fresh(doc, token);
     if (!a) return [];
     return a.result.calls.map((c) => {

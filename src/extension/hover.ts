@@ -5,7 +5,7 @@ import type { Prompt, LlmCall, Span } from '../core/types';
 import type { AnalysisService } from './analysisService';
 import { rangeOf } from './convert';
 import { callHover, promptHover } from './describe';
-import { readSettings } from './settings';
+import { editorSettings } from './settings';
 
 function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
@@ -27,7 +27,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!readSettings(doc.uri).editor.display.hover) return undefined;
+    if (!editorSettings(doc.uri).display.hover) return undefined;
     const a = await this.analyses.fresh(doc, token);
     if (!a) return undefined;
     const offset = doc.offsetAt(pos);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, AnalysisService } from './analysisService';
 import { inlineTokensLabel, tokensOf } from './describe';
-import { readSettings } from './settings';
+import { editorSettings } from './settings';
 
 function hints(doc: vscode.TextDocument, a: Analysis): { position: vscode.Position; label: string; line: number }[] {
   const out: { position: vscode.Position; label: string; line: number }[] = [];
@@ -18,7 +18,7 @@ function hints(doc: vscode.TextDocument, a: Analysis): { position: vscode.Positi
 }
 
 function hidden(analyses: AnalysisService, doc: vscode.TextDocument, mode: 'inlayHint' | 'endOfLine'): boolean {
-  const s = readSettings(doc.uri).editor.display;
+  const s = editorSettings(doc.uri).display;
   return s.inlineTokens !== mode || (!s.inlineTokensWhileTyping && analyses.isTyping(doc.uri));
 }
 

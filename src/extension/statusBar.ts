@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, AnalysisService } from './analysisService';
 import { formatInt, formatUsd } from './format';
-import { readSettings } from './settings';
+import { editorSettings } from './settings';
 
 export const OPEN_SIDEBAR = 'promptCost.openSidebar';
 
@@ -56,7 +56,7 @@ export class CostStatusBar implements vscode.Disposable {
     const doc = vscode.window.activeTextEditor?.document;
     // The last result, even one keystroke old: the figure should not blink while typing.
     const a = doc && this.analyses.last(doc.uri);
-    if (!doc || !a || !readSettings(doc.uri).editor.display.statusBar) {
+    if (!doc || !a || !editorSettings(doc.uri).display.statusBar) {
       this.state = { visible: false, text: '', tooltip: '' };
       this.item.hide();
       return;

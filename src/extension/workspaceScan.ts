@@ -14,8 +14,7 @@ import type { AnalysisService } from './analysisService';
 import type { ConfigService, DocumentConfig } from './configService';
 import { textPositions } from './convert';
 import type { Diagnostics } from './diagnostics';
-import { readSettings } from './settings';
-import { skipReason } from './skip';
+import { editorSettings } from './settings';
 import type { ScanRequest, ScanResponse } from './scanProtocol';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -106,7 +105,7 @@ export class WorkspaceScanner {
       const s = performance.now();
       try { return fn(); } finally { maxSlice = Math.max(maxSlice, performance.now() - s); }
     };
-    const editor = readSettings().editor;
+    const editor = editorSettings();
     const exts = editor.languages.flatMap((l) => EXTENSIONS[l] ?? []);
     const summary: ScanSummary = { files: 0, analysed: 0, skipped: 0, failed: 0, calls: 0, findings: 0, monthlyCost: 0,
       ms: 0, maxMainThreadSliceMs: 0, mode: 'worker' };
@@ -134,7 +133,12 @@ export class WorkspaceScanner {
         this.log.warn(`scan: ${vscode.workspace.asRelativePath(p.uri)}: ${error}`);
         return;
       }
-      if (result.skipped) summary.skipped++; else summary.analysed++;
+      if (result.skipped) {
+        summary.skipped++;
+        this.log.debug(`scan: skipped ${vscode.workspace.asRelativePath(p.uri)}: ${result.skipped}`);
+      } else {
+        summary.analysed++;
+      }
       summary.calls += result.calls.length;
       summary.findings += result.findings.length;
       summary.monthlyCost += result.monthlyCost;
@@ -191,8 +195,6 @@ export class WorkspaceScanner {
           slice(() => {
             const text = new TextDecoder('utf-8').decode(bytes);
             const ext = uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase();
-            const reason = skipReason(uri.scheme === 'file' ? uri.fsPath : '', text, dc.settings.editor, dc.config);
-            if (reason) { summary.skipped++; this.log.debug(`scan: skipped ${vscode.workspace.asRelativePath(uri)}: ${reason}`); return; }
             batch.push({ uri, text, dc, input: { path: uri.fsPath || uri.path, text, languageId: LANGUAGE_OF_EXT.get(ext) } });
           });
         }));

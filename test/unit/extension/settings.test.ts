@@ -2,7 +2,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_LAYER_KEYS, SETTING_DEFAULTS, readEditorSettings, settingsConfigLayer, type SettingKey } from '../../../src/extension/settingsModel';
+import { DEFAULTS } from '../../../src/core/config/defaults';
+import { resolveConfig } from '../../../src/core/config/load';
+import { CONFIG_LAYER_KEYS, SETTING_DEFAULTS, readEditorSettings, settingsConfigLayers, type SettingKey } from '../../../src/extension/settingsModel';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'));
 const properties: Record<string, { default: unknown; scope?: string; markdownDescription?: string; enum?: unknown[] }> =
@@ -23,55 +25,50 @@ describe('extension settings', () => {
     }
   });
 
-  it('keeps the engine-side defaults equal to the engine\'s own', () => {
-    let DEFAULTS: Record<string, unknown> | undefined;
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      DEFAULTS = require('../../../src/core/config/load').DEFAULTS;
-    } catch {
-      DEFAULTS = undefined;
-    }
-    if (!DEFAULTS) return;
+  it("keeps the engine-side defaults equal to the engine's own", () => {
+    const engine = DEFAULTS as unknown as Record<string, unknown>;
     for (const [field, key] of Object.entries(CONFIG_LAYER_KEYS)) {
-      if (!(field in DEFAULTS)) continue;
-      const engine: unknown = DEFAULTS[field];
       const mine = SETTING_DEFAULTS[key as SettingKey];
-      // The engine resolves empty maps/lists the same way an unset setting does.
-      if (Array.isArray(mine) && mine.length === 0) continue;
-      if (typeof mine === 'object' && mine !== null && Object.keys(mine).length === 0) continue;
-      assert.deepStrictEqual(mine, engine, `${key} vs DEFAULTS.${field}`);
+      // Maps and lists: unset means empty on both sides.
+      if (typeof mine === 'object') {
+        assert.strictEqual(Object.keys(mine).length, 0, key);
+        continue;
+      }
+      assert.deepStrictEqual(mine, engine[field], `${key} vs DEFAULTS.${field}`);
     }
   });
 
   it('normalises bad values to the defaults', () => {
     const raw: Record<string, unknown> = {
       'promptCost.enable': 'yes', 'promptCost.analysisDelay': -5, 'promptCost.display.inlineTokens': 'sideways',
-      'promptCost.languages': ['python', 3, ''], 'promptCost.maxFileBytes': Number.NaN,
+      'promptCost.languages': ['python', 3, ''], 'promptCost.scan.maxFiles': Number.NaN,
     };
     const s = readEditorSettings((k) => raw[k]);
     assert.strictEqual(s.enable, SETTING_DEFAULTS['promptCost.enable']);
     assert.strictEqual(s.analysisDelay, SETTING_DEFAULTS['promptCost.analysisDelay']);
     assert.strictEqual(s.display.inlineTokens, SETTING_DEFAULTS['promptCost.display.inlineTokens']);
     assert.deepStrictEqual(s.languages, ['python']);
-    assert.strictEqual(s.maxFileBytes, SETTING_DEFAULTS['promptCost.maxFileBytes']);
+    assert.strictEqual(s.scanMaxFiles, SETTING_DEFAULTS['promptCost.scan.maxFiles']);
   });
 
-  it('builds the config layer from explicit values only, dropping invalid ones', () => {
-    assert.deepStrictEqual(settingsConfigLayer(() => undefined), {});
+  it('builds one layer per explicitly set setting, validated like .promptcost.json', () => {
+    assert.deepStrictEqual(settingsConfigLayers(() => undefined), { layers: [], problems: [] });
     const raw: Record<string, unknown> = {
       'promptCost.callsPerMonth': 30000,
       'promptCost.placeholderTokens': -1,
-      'promptCost.defaultOutputCap': 399.6,
       'promptCost.prices': { good: { input: 1, output: 2, cachedInput: 0.5 }, bad: { input: 'x', output: 1 } },
-      'promptCost.rules': { 'missing-output-cap': 'error', other: 'loud' },
-      'promptCost.budgets': { perCall: 5, monthly: -1 },
+      'promptCost.rules': { 'missing-output-cap': 'error', 'unknown-model': 'loud' },
     };
-    assert.deepStrictEqual(settingsConfigLayer((k) => raw[k]), {
-      callsPerMonth: 30000,
-      defaultOutputCap: 400,
-      prices: { good: { input: 1, output: 2, cachedInput: 0.5 } },
-      rules: { 'missing-output-cap': 'error' },
-      budgets: { perCall: 5 },
-    });
+    const { layers, problems } = settingsConfigLayers((k) => raw[k]);
+    assert.deepStrictEqual(layers.map((l) => l.origin),
+      ['setting promptCost.callsPerMonth', 'setting promptCost.prices', 'setting promptCost.rules']);
+    assert.ok(problems.some((p) => p.startsWith('promptCost.placeholderTokens:')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('promptCost.prices:')), problems.join('\n'));
+    const resolved = resolveConfig(layers, '');
+    assert.strictEqual(resolved.callsPerMonth, 30000);
+    assert.strictEqual(resolved.placeholderTokens, DEFAULTS.placeholderTokens);
+    assert.deepStrictEqual(Object.keys(resolved.prices), ['good']);
+    assert.deepStrictEqual(resolved.rules, { 'missing-output-cap': 'error' });
+    assert.strictEqual(resolved.origins.callsPerMonth, 'setting promptCost.callsPerMonth');
   });
 });
