@@ -5,6 +5,9 @@
 import type { ProviderId } from '../types';
 import { nameVariants, parseModelName } from './modelNames';
 import { PriceBook } from './priceBook';
+import { levenshtein } from './levenshtein';
+
+export { levenshtein };
 
 export function suggestModels(
   provider: ProviderId,
@@ -28,17 +31,4 @@ function distanceScore(a: string, b: string): number {
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   // Normalised edit distance (0..1) minus up to 0.3 for a shared prefix.
   return levenshtein(a, b) / Math.max(a.length, b.length) - (0.3 * prefix) / a.length;
-}
-
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }
