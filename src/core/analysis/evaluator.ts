@@ -171,6 +171,11 @@ export class Evaluator {
       const first = imp.module.split('.')[0];
       return this.pymodValue(first);
     }
+    if (this.lang === 'python') {
+      // `from google import genai` is the module google.genai; `from openai import OpenAI` is a member of openai.
+      const hit = this.sdks.byModule([imp.module, ...imp.path].join('.'));
+      return hit ? this.sdkValue(hit.spec, hit.rest) : UNKNOWN;
+    }
     const hit = this.sdks.byModule(imp.module);
     if (!hit) return UNKNOWN;
     return this.sdkValue(hit.spec, [...hit.rest, ...imp.path]);
@@ -253,11 +258,12 @@ export class Evaluator {
   }
 
   /** Where an SDK call lands: the spec, the call spec and the receiver object. */
-  calleeTarget(callee: Expr, depth = 0): { spec: SdkSpec; call: CallSpec; receiver: ObjValue | null; provider: ProviderId; exportProvider?: ProviderId } | null {
+  calleeTarget(callee: Expr, depth = 0): { spec: SdkSpec; call: CallSpec; receiver: ObjValue | null; provider: ProviderId; apiPath?: string } | null {
     const v = this.eval(callee, depth);
     if (v.t === 'objpath') {
-      const call = findCall(v.obj.spec.types[v.obj.type]?.calls, normalisePath(v.path));
-      return call ? { spec: v.obj.spec, call, receiver: v.obj, provider: v.obj.provider } : null;
+      const path = normalisePath(v.path);
+      const call = findCall(v.obj.spec.types[v.obj.type]?.calls, path);
+      return call ? { spec: v.obj.spec, call, receiver: v.obj, provider: v.obj.provider, apiPath: call.api ?? path } : null;
     }
     if (v.t === 'obj') {
       const call = findCall(v.spec.types[v.type]?.calls, '');
@@ -267,11 +273,12 @@ export class Evaluator {
       const last = v.path[v.path.length - 1];
       const exp = last !== undefined ? v.spec.exports[last] : undefined;
       if (exp?.call && v.path.length <= 2) {
-        return { spec: v.spec, call: exp.call, receiver: null, provider: exp.provider ?? v.spec.provider, exportProvider: exp.provider };
+        return { spec: v.spec, call: exp.call, receiver: null, provider: exp.provider ?? v.spec.provider };
       }
       if (v.spec.moduleType) {
-        const call = findCall(v.spec.types[v.spec.moduleType]?.calls, normalisePath(v.path));
-        if (call) return { spec: v.spec, call, receiver: null, provider: v.spec.provider };
+        const path = normalisePath(v.path);
+        const call = findCall(v.spec.types[v.spec.moduleType]?.calls, path);
+        if (call) return { spec: v.spec, call, receiver: null, provider: v.spec.provider, apiPath: call.api ?? path };
       }
     }
     return null;

@@ -11,6 +11,8 @@ export interface ArgSlot {
   expr: Expr;
   /** The node to point at (the keyword argument / property), for spans. */
   node: Node;
+  /** Reached through a same-file name (a `**params` dict, an options object constant): not written at the call. */
+  indirect?: boolean;
 }
 
 export interface CallArgs {
@@ -29,7 +31,7 @@ export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>): Cal
     out.container = call.argsNode;
     out.containerKind = call.argsNode?.type === 'argument_list' ? 'python-args' : null;
     for (const a of call.args) {
-      if (a.spread === 'dict') mergeDict(ev, ev.eval(a.value), out);
+      if (a.spread === 'dict') mergeDict(ev, ev.eval(a.value), out, true);
       else if (a.name) out.named.set(a.name, { expr: a.value, node: a.node });
       else out.positional.push(a.value);
     }
@@ -51,26 +53,27 @@ export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>): Cal
       if (v.t === 'dict') {
         out.container = v.node.type === 'object' ? v.node : null;
         out.containerKind = out.container ? 'js-object' : null;
-        mergeEntries(ev, v.entries, out);
+        mergeEntries(ev, v.entries, out, 0, true);
       }
     }
   }
   return out;
 }
 
-function mergeDict(ev: Evaluator, v: Value, out: CallArgs): void {
-  if (v.t === 'dict') mergeEntries(ev, v.entries, out);
+function mergeDict(ev: Evaluator, v: Value, out: CallArgs, indirect: boolean): void {
+  if (v.t === 'dict') mergeEntries(ev, v.entries, out, 0, indirect);
   else out.opaque = true;
 }
 
-function mergeEntries(ev: Evaluator, entries: Entry[], out: CallArgs, depth = 0): void {
+function mergeEntries(ev: Evaluator, entries: Entry[], out: CallArgs, depth = 0, indirect = false): void {
   for (const en of entries) {
     if (en.spread) {
       const v = ev.eval(en.value);
-      if (v.t === 'dict' && depth < 8) mergeEntries(ev, v.entries, out, depth + 1);
+      if (v.t === 'dict' && depth < 8) mergeEntries(ev, v.entries, out, depth + 1, true);
       else out.opaque = true;
     } else if (en.key !== null) {
-      out.named.set(en.key, { expr: en.value, node: en.node }); // later entries win, as at run time
+      // later entries win, as at run time
+      out.named.set(en.key, indirect ? { expr: en.value, node: en.node, indirect } : { expr: en.value, node: en.node });
     }
   }
 }

@@ -29,7 +29,7 @@ interface Target {
   call: CallSpec;
   receiver: ObjValue | null;
   provider: ProviderId;
-  /** Fallback detections (receiver not traced) are reported with the API path as written. */
+  /** The API path as matched (`beta.chat.completions.parse`), reported as the call's `api`. */
   apiPath?: string;
 }
 
@@ -104,6 +104,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   if (fromArgs) {
     const r = modelFrom(ev, ev.eval(fromArgs.expr), fromArgs.expr);
     ({ model, source: modelSource, span: modelSpan } = r);
+    if (fromArgs.indirect && modelSource === 'literal') modelSource = 'constant';
     if (r.provider && r.provider !== 'unknown') provider = r.provider;
   } else {
     for (const link of chain) {

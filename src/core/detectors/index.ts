@@ -69,7 +69,8 @@ export interface DetectInput {
   text: string;
   parsers: Parsers;
   lineOf(offset: number): number;
-  annotationFor(callLine: number): { callsPerMonth: number; span: Span } | undefined;
+  /** Calls per month from a comment's text (`# prompt-cost: 500/day`), or null. */
+  parseAnnotation(commentText: string): number | null;
 }
 
 export function detectFile(input: DetectInput): Detection {
@@ -77,7 +78,14 @@ export function detectFile(input: DetectInput): Detection {
   const isCandidate = (n: string) => INDEX.candidateNames.has(n);
   const facts = lang === 'python' ? collectPython(tree, parsers, isCandidate) : collectJs(lang, tree, parsers, isCandidate);
   const ev = new Evaluator(lang === 'python' ? 'python' : 'js', facts, INDEX, lang === 'python' ? (n: Node) => lowerPython(n) : (n: Node) => lowerJs(n));
-  const calls = detectCalls(ev, facts.calls, input);
+  const annotations = new Map<number, { callsPerMonth: number; span: Span }>();
+  for (const c of facts.comments) {
+    const n = input.parseAnnotation(c.text);
+    if (n !== null) annotations.set(c.line, { callsPerMonth: n, span: c.span });
+  }
+  // A `prompt-cost: N/month` comment applies to the call on its line or on the line below it.
+  const annotationFor = (line: number) => annotations.get(line) ?? annotations.get(line - 1);
+  const calls = detectCalls(ev, facts.calls, { text: input.text, lineOf: input.lineOf, annotationFor });
   return { calls, standalone: standalonePrompts(ev, facts), facts };
 }
 

@@ -45,6 +45,10 @@ type Level = 'list' | 'message' | 'value';
 function visit(ev: Evaluator, expr: Expr | null, v: Value, role: PromptRole, out: Collected, level: Level, depth: number): void {
   if (depth > 12) return;
   const d = depth + 1;
+  if (expr?.k === 'call' && v.t !== 'str' && messageCallName(expr) in MESSAGE_CLASSES) {
+    visitMessageCall(ev, expr, role, out, level, d);
+    return;
+  }
   switch (v.t) {
     case 'str':
       if (v.pieces.length) out.prompts.push({ value: v, role });
@@ -86,6 +90,10 @@ function visit(ev: Evaluator, expr: Expr | null, v: Value, role: PromptRole, out
     default:
       if (expr && expr.k === 'call') visitMessageCall(ev, expr, role, out, level, d);
   }
+}
+
+function messageCallName(call: Extract<Expr, { k: 'call' }>): string {
+  return call.callee.k === 'name' ? call.callee.name : call.callee.k === 'member' ? call.callee.prop : '';
 }
 
 /** `SystemMessage("…")`, `HumanMessage(content=…)`, `types.Part.from_text(text=…)`, `types.Content(role=…, parts=…)`. */
