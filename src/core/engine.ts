@@ -159,10 +159,10 @@ export class Engine {
     const costs = new Map<string, CallCost>();
     for (const c of calls) {
       const price = c.model ? book.lookup(c.provider, c.model) : null;
-      const cost = projectCall({
-        call: c, prompts: c.promptIds.map((id) => promptTokens.get(id)!).filter(Boolean), price, priceBook: book, config,
-        filePath: input.path,
-      });
+      const sent = c.promptIds.map((id) => promptTokens.get(id)!).filter(Boolean);
+      // Text that is not in the file (a user's question, a document) still costs: size it as a placeholder.
+      if (c.dynamicInputs) sent.push({ promptId: '', tokens: c.dynamicInputs * config.placeholderTokens, exact: false, encoding: '' });
+      const cost = projectCall({ call: c, prompts: sent, price, priceBook: book, config, filePath: input.path });
       costs.set(c.id, cost);
       if (cost.monthlyCost === null) result.unpricedCalls++;
       else result.monthlyCost += cost.monthlyCost;

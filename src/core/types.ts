@@ -142,6 +142,8 @@ export interface LlmCall {
   promptIds: string[];
   /** Number of chat messages sent (for per-message overhead); 0 when not a chat call. */
   messageCount: number;
+  /** Prompt parts whose text is not in the file (a variable, a request field): each sized as a placeholder. */
+  dynamicInputs: number;
   /** A `prompt-cost: N/month` annotation that applies to this call. */
   annotation?: { callsPerMonth: number; span: Span };
   /** Reasoning / thinking settings found on the call (`reasoning_effort`, `thinking.budget_tokens`, …). */

@@ -145,6 +145,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   // ---- prompts
   const prompts: FoundPrompt[] = [];
   let messageCount = 0;
+  let dynamicInputs = 0;
   for (const link of [...chain].reverse()) {
     const ctorPrompts = link.obj.spec.types[link.obj.type]?.ctor?.prompts;
     if (!ctorPrompts || !link.args) continue;
@@ -153,6 +154,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
       if (!slot) continue;
       const c = collectPrompts(ev, slot.expr, p.role, !!p.messages);
       prompts.push(...c.prompts);
+      dynamicInputs += c.dynamic;
       if (c.prompts.length) messageCount++;
     }
   }
@@ -161,7 +163,8 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
     if (!slot) continue;
     const c = collectPrompts(ev, slot.expr, p.role, !!p.messages);
     prompts.push(...c.prompts);
-    messageCount += p.messages ? Math.max(c.messages, c.prompts.length ? 1 : 0) : c.prompts.length ? 1 : 0;
+    dynamicInputs += c.dynamic;
+    messageCount += p.messages ? Math.max(c.messages, c.prompts.length + c.dynamic ? 1 : 0) : c.prompts.length + c.dynamic ? 1 : 0;
   }
 
   // ---- the rest
@@ -195,6 +198,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
     ...(loop ? { loopSpan: spanOf(loop) } : {}),
     promptIds: [],
     messageCount: spec.kind === 'chat' ? messageCount : 0,
+    dynamicInputs,
     options,
   };
   const annotation = opts.annotationFor(line);

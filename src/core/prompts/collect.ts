@@ -15,6 +15,8 @@ export interface Collected {
   prompts: FoundPrompt[];
   /** Top-level chat messages seen (for per-message token overhead). */
   messages: number;
+  /** Message contents or inputs whose text is not in the file (a variable, a request field): sized as placeholders. */
+  dynamic: number;
 }
 
 const ROLE_NAMES: Record<string, PromptRole> = {
@@ -35,7 +37,7 @@ export function roleOf(name: string): PromptRole | null {
 }
 
 export function collectPrompts(ev: Evaluator, expr: Expr, role: PromptRole, messages: boolean): Collected {
-  const out: Collected = { prompts: [], messages: 0 };
+  const out: Collected = { prompts: [], messages: 0, dynamic: 0 };
   visit(ev, expr, ev.eval(expr), role, out, messages ? 'list' : 'value', 0);
   return out;
 }
@@ -80,13 +82,17 @@ function visit(ev: Evaluator, expr: Expr | null, v: Value, role: PromptRole, out
       if (roleV && roleV.t === 'str') r = roleOf(roleV.parts.map((p) => ('text' in p ? p.text : '')).join('')) ?? role;
       for (const key of ['content', 'text', 'parts', 'message', 'input_text', 'prompt', 'system_instruction', 'systemInstruction']) {
         const inner = get(key);
-        if (inner && inner.t !== 'unknown' && inner.t !== 'null') visit(ev, null, inner, r, out, 'value', d);
+        if (!inner || inner.t === 'null') continue;
+        if (inner.t === 'unknown') out.dynamic++;
+        else visit(ev, null, inner, r, out, 'value', d);
       }
       if (level === 'list') out.messages++;
       return;
     }
     case 'unknown':
-    case 'obj':
+      if (expr && expr.k === 'call' && messageCallName(expr) in MESSAGE_CLASSES) visitMessageCall(ev, expr, role, out, level, d);
+      else { out.dynamic++; if (level === 'list') out.messages++; }
+      return;
     default:
       if (expr && expr.k === 'call') visitMessageCall(ev, expr, role, out, level, d);
   }

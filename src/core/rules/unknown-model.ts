@@ -15,7 +15,9 @@ export const unknownModel: Rule = {
       if (!call.model) continue;
       const cost = ctx.costs.get(call.id);
       if (!cost || cost.price || ctx.priceStatus(call) !== 'unknown') continue;
-      const suggestions = ctx.suggestModels(call);
+      // Only names that look like a typo or a dated variant of a known one: no guesses for deployment names.
+      const bare = call.model.replace(/^.*\//, '').toLowerCase();
+      const suggestions = ctx.suggestModels(call).filter((s) => sharedPrefix(bare, s.toLowerCase()) >= Math.min(4, bare.length));
       const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '';
       const fixes = call.modelSpan ? suggestions.map((s) => ({
         title: `Switch model to ${s}`,
@@ -25,7 +27,9 @@ export const unknownModel: Rule = {
       })) : [];
       ctx.report({
         message: `Unknown model \`${call.model}\` (${call.provider}): not in the pricing data, so its cost is not projected. ` +
-          `Add it to \`prices\` or \`modelAliases\` in .promptcost.json.${hint}`,
+          (call.provider === 'azure-openai'
+            ? `If it is an Azure deployment, map it to the model it serves with \`modelAliases\` in .promptcost.json.${hint}`
+            : `Add it to \`prices\` or \`modelAliases\` in .promptcost.json.${hint}`),
         span: call.modelSpan ?? call.nameSpan,
         callId: call.id,
         monthlySaving: null,
@@ -35,3 +39,9 @@ export const unknownModel: Rule = {
     }
   },
 };
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}

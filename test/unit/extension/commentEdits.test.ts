@@ -12,7 +12,7 @@ function callAt(text: string, needle: string, annotation?: string): LlmCall {
   return {
     id: `c${start}`, span: { start, end: start + needle.length }, nameSpan: { start, end: start + 6 }, provider: 'openai',
     sdk: 'openai', api: 'chat.completions.create', kind: 'chat', model: 'gpt-4o', modelSource: 'literal', modelSpan: null,
-    outputCap: null, capInsertion: null, stream: false, inLoop: false, promptIds: [], messageCount: 1, options: {},
+    outputCap: null, capInsertion: null, stream: false, inLoop: false, promptIds: [], messageCount: 1, dynamicInputs: 0, options: {},
     annotation: a >= 0 ? { callsPerMonth: 1, span: { start: a, end: a + annotation!.length } } : undefined,
   };
 }

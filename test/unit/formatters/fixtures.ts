@@ -73,7 +73,7 @@ const EMBED: ModelPrice = {
 function call(partial: Partial<LlmCall> & Pick<LlmCall, 'span' | 'nameSpan' | 'provider' | 'sdk' | 'api' | 'kind'>): LlmCall {
   return {
     id: `c${partial.span.start}`, model: null, modelSource: 'dynamic', modelSpan: null, outputCap: null,
-    capInsertion: null, stream: false, inLoop: false, promptIds: [], messageCount: 0, options: {}, ...partial,
+    capInsertion: null, stream: false, inLoop: false, promptIds: [], messageCount: 0, dynamicInputs: 0, options: {}, ...partial,
   };
 }
 
