@@ -24,9 +24,9 @@ export function formatUsd(x: number | null | undefined): string {
 }
 
 function trimPrecision(a: number): string {
-  // Two significant digits, never in exponent form.
+  // Two significant digits, never in exponent form; no trailing zero past the cents ("0.0001", not "0.00010").
   const digits = Math.max(2, 1 - Math.floor(Math.log10(a)));
-  return a.toFixed(digits);
+  return a.toFixed(digits).replace(/(\.\d\d\d*?)0+$/, '$1');
 }
 
 /** Rounds float noise away for machine-readable output (12 significant digits). */

@@ -10,7 +10,7 @@ describe('formatters/numbers', () => {
   it('spells dollars at a precision that fits their size', () => {
     const cases: [number | null, string][] = [
       [4915.2, '$4,915'], [123.4, '$123'], [99.999, '$100'], [12.345, '$12.35'], [1, '$1.00'],
-      [0.0041, '$0.0041'], [0.12, '$0.12'], [0.000012, '$0.000012'], [0, '$0.00'], [null, 'unpriced'],
+      [0.0041, '$0.0041'], [0.12, '$0.12'], [0.5, '$0.50'], [0.0001, '$0.0001'], [0.00012, '$0.00012'], [0.000012, '$0.000012'], [0, '$0.00'], [null, 'unpriced'],
       [1e-9, '<$0.000001'],
     ];
     for (const [x, s] of cases) assert.strictEqual(formatUsd(x), s, String(x));
