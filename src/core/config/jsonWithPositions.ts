@@ -44,6 +44,19 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
     i++;
   };
 
+  /** After a member or element: true when the closing bracket follows (consumed), false after a comma. */
+  const closes = (close: '}' | ']', what: string): boolean => {
+    ws();
+    if (text[i] === ',') {
+      i++;
+      ws();
+      if (text[i] === close) fail(`trailing comma before '${close}'`);
+      return false;
+    }
+    expect(close, `',' or '${close}' after the ${what}`);
+    return true;
+  };
+
   const parseString = (): string => {
     const start = i;
     i++; // opening quote
@@ -111,15 +124,7 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
         if (!positions.has(`${p}#key`)) positions.set(`${p}#key`, keyAt);
         // An own property even for `__proto__` (as JSON.parse does), never a prototype change.
         Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === '}') fail('trailing comma before \'}\'');
-          continue;
-        }
-        expect('}', "',' or '}' after the property value");
-        return obj;
+        if (closes('}', 'property value')) return obj;
       }
     }
     if (c === '[') {
@@ -132,15 +137,7 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
       }
       for (;;) {
         arr.push(parseValue(childPath(path, arr.length), depth + 1));
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === ']') fail('trailing comma before \']\'');
-          continue;
-        }
-        expect(']', "',' or ']' after the array element");
-        return arr;
+        if (closes(']', 'array element')) return arr;
       }
     }
     if (c === '"') return parseString();
