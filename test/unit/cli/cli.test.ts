@@ -229,3 +229,49 @@ describe('cli: scanning (real engine)', function () {
     assert.ok(colored.stdout.includes('\u001b['));
   });
 });
+
+describe('cli: pathological inputs give a clear result in bounded time', function () {
+  this.timeout(120_000);
+
+  it('5 MB minified file, 1 MB single-line prompt, deeply nested code, binary bytes in a .py file', () => {
+    const call = (prompt: string) =>
+      `from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o-mini", max_completion_tokens=5, messages=[{"role": "user", "content": "${prompt}"}])\n`;
+    const minified = `var a=${'[1,2,3],'.repeat(5 * 1024 * 1024 / 8)}0;`;
+    const nested = `x = ${'['.repeat(3000)}${']'.repeat(3000)}\n${call('after the nesting')}`;
+    const t = makeTree({
+      '.promptcost.json': JSON.stringify({ maxFileBytes: 8 * 1024 * 1024 }),
+      'big.min.js': minified,
+      'huge_prompt.py': call('a'.repeat(1024 * 1024)),
+      'nested.py': nested,
+      'binary.py': Buffer.concat([Buffer.from(call('hi')), Buffer.from([0xff, 0x00, 0xfe])]),
+    });
+    try {
+      const started = Date.now();
+      const r = runCli(['scan', '--format', 'json'], t.dir);
+      const seconds = (Date.now() - started) / 1000;
+      assert.ok(r.code === 0 || r.code === 1, r.stderr);
+      assert.ok(seconds < 60, `took ${seconds}s`);
+      const byPath = Object.fromEntries(parse(r.stdout).files.map((f) => [f.path, f]));
+      assert.match(byPath['big.min.js'].skipped ?? '', /minified/);
+      assert.match(byPath['binary.py'].skipped ?? '', /binary/);
+      // The engine may analyse it (one call) or decline it as minified; either way with a result, not a hang.
+      const huge = byPath['huge_prompt.py'];
+      assert.ok(huge.skipped ? huge.skipped.length > 0 : huge.calls.length === 1, JSON.stringify(huge).slice(0, 300));
+      assert.strictEqual(byPath['nested.py'].skipped, null);
+      assert.ok(byPath['nested.py'].calls.length <= 1);
+    } finally {
+      t.remove();
+    }
+  });
+
+  it('a 5 MB file over the default size limit is skipped before it is read', () => {
+    const t = makeTree({ 'big.js': `// ${'x'.repeat(5 * 1024 * 1024)}\n` });
+    try {
+      const r = runCli(['scan'], t.dir);
+      assert.strictEqual(r.code, 0, r.stderr);
+      assert.match(r.stdout, /big\.js\n\s+skipped\s+file is 5,242,8\d\d bytes, over the 1,048,576-byte limit \(maxFileBytes\)/);
+    } finally {
+      t.remove();
+    }
+  });
+});
