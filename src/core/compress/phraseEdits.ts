@@ -34,10 +34,9 @@ function matchCase(replacement: string, matched: string): string {
 }
 
 /** The line with [start, end) removed and the seam tidied (commas, doubled spaces, capitalisation). */
-function removeAt(line: string, start: number, end: number, rule: PhraseRule, capitalise: boolean): string {
+function removeAt(line: string, start: number, end: number, rule: PhraseRule, capitalise: boolean, opening: boolean): string {
   let left = line.slice(0, start);
   let right = line.slice(end);
-  const opening = opensSentence(left, true) || /[\uE000-\uF8FF][ \t]*$/.test(left);
   if (rule.sentence) right = right.replace(/^[.!]*[ \t]*/, '');
   if (/,[ \t]*$/.test(left) && /^[ \t]*(?:[.!?;:]|$)/.test(right)) left = left.replace(/,[ \t]*$/, '');
   if (opening) right = right.replace(/^[ \t]*,?[ \t]*/, '');
@@ -54,11 +53,12 @@ export function applyPhrases(text: string, phrases: CompiledPhrases, ctx: PassCo
   const masked = mask(text);
   if (!masked) return text;
   const count = (s: string) => ctx.countTokens(masked.unmask(s));
-  const lines = masked.text.split('\n').map((line) => editLine(line, phrases, count));
+  // A piece that continues a concatenation does not start its first line.
+  const lines = masked.text.split('\n').map((line, i) => editLine(line, phrases, count, i > 0 || !ctx.continuesSentence));
   return masked.unmask(lines.join('\n'));
 }
 
-function editLine(line: string, { re, byKey }: CompiledPhrases, count: (s: string) => number): string {
+function editLine(line: string, { re, byKey }: CompiledPhrases, count: (s: string) => number, lineStart: boolean): string {
   const rx = new RegExp(re.source, re.flags);
   let m: RegExpExecArray | null;
   while ((m = rx.exec(line))) {
@@ -66,7 +66,7 @@ function editLine(line: string, { re, byKey }: CompiledPhrases, count: (s: strin
     const start = m.index;
     const end = start + matched.length;
     const rule = byKey.get(key(matched));
-    const candidate = rule ? propose(line, start, end, matched, rule) : null;
+    const candidate = rule ? propose(line, start, end, matched, rule, lineStart) : null;
     if (candidate === null) continue;
     const from = Math.max(0, start - WINDOW);
     const tailLength = line.length - end;
@@ -82,12 +82,12 @@ function editLine(line: string, { re, byKey }: CompiledPhrases, count: (s: strin
 }
 
 /** The edited line for one match, or null when a guard says the phrase is not filler here. */
-function propose(line: string, start: number, end: number, matched: string, rule: PhraseRule): string | null {
+function propose(line: string, start: number, end: number, matched: string, rule: PhraseRule, lineStart: boolean): string | null {
   const words = matched.split(/[ \t]+/);
   if (/[A-Z]{2}/.test(matched) && matched === matched.toUpperCase()) return null; // SHOUTED: deliberate emphasis
   if (words.slice(1).some((w) => /^[A-Z]/.test(w))) return null; // Title Case: a name or a heading
   const left = line.slice(0, start);
-  const opening = opensSentence(left, true) || /[\uE000-\uF8FF][ \t]*$/.test(left);
+  const opening = opensSentence(left, lineStart) || /[\uE000-\uF8FF][ \t]*$/.test(left);
   if (/^[A-Z]/.test(matched) && !opening) return null;
   if ((rule.sentenceStart || rule.sentence) && !opening) return null;
   if (rule.notAfterNegation && NEGATION_BEFORE.test(left)) return null;
@@ -103,7 +103,7 @@ function propose(line: string, start: number, end: number, matched: string, rule
   }
   if (/^[ \t]*(?:not|n['’]t)\b/i.test(right)) return null; // "You should not" must not become "Not"
   if (!right.trim() && !rule.sentence && /^[ \t]*$/.test(left.replace(/^[ \t]*(?:[-*+•>#]+|\(?\w{1,4}[.)])?[ \t]*/, ''))) return null;
-  return removeAt(line, start, end, rule, /^[A-Z]/.test(matched));
+  return removeAt(line, start, end, rule, /^[A-Z]/.test(matched), opening);
 }
 
 /** A pass that applies one phrase table (compiled once per level). */

@@ -44,6 +44,7 @@ export function compressWith(all: readonly CompressPass[], text: string, options
     countTokens,
     keepLeadingWhitespace: options.keepLeadingWhitespace ?? false,
     keepTrailingWhitespace: options.keepTrailingWhitespace ?? false,
+    continuesSentence: options.continuesSentence ?? options.keepLeadingWhitespace ?? false,
   };
   const disabled = new Set(options.disabledPasses ?? []);
   const passes = all.filter((p) => !disabled.has(p.id) && (level === 'aggressive' || p.level === 'safe'));

@@ -15,6 +15,8 @@ export interface PassContext {
   keepLeadingWhitespace: boolean;
   /** Trailing whitespace joins this text to what follows: keep it. */
   keepTrailingWhitespace: boolean;
+  /** The text continues a sentence begun before it (a piece after `"Hi " + name + `): its start opens nothing. */
+  continuesSentence: boolean;
 }
 
 export interface PassOutput {
@@ -53,6 +55,8 @@ export interface CompressOptions {
   disabledPasses?: readonly string[];
   keepLeadingWhitespace?: boolean;
   keepTrailingWhitespace?: boolean;
+  /** Default: `keepLeadingWhitespace`. */
+  continuesSentence?: boolean;
 }
 
 export interface CompressResult {

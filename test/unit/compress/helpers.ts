@@ -12,5 +12,5 @@ export async function loadCounter(): Promise<CountTokens> {
 }
 
 export function passContext(countTokens: CountTokens, overrides: Partial<PassContext> = {}): PassContext {
-  return { level: 'safe', countTokens, keepLeadingWhitespace: false, keepTrailingWhitespace: false, ...overrides };
+  return { level: 'safe', countTokens, keepLeadingWhitespace: false, keepTrailingWhitespace: false, continuesSentence: false, ...overrides };
 }
