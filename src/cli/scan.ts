@@ -115,14 +115,12 @@ function skipped(path: string, language: FileResult['language'], reason: string)
   };
 }
 
-/** --quiet: only error findings reach the report (the exit code is computed on everything). */
+/** --quiet: only error findings reach the report and its counts (the exit code is computed on everything). */
 function errorsOnly(scan: ScanResult): ScanResult {
-  return {
-    ...scan,
-    files: scan.files.map((f) => ({
-      ...f, result: { ...f.result, findings: f.result.findings.filter((x) => x.severity === 'error') },
-    })),
-  };
+  const files = scan.files.map((f) => ({
+    ...f, result: { ...f.result, findings: f.result.findings.filter((x) => x.severity === 'error') },
+  }));
+  return { ...scan, files, summary: summarize(files.map((f) => f.result)) };
 }
 
 function autoColor(io: CliIo, toFile: boolean): boolean {

@@ -275,3 +275,20 @@ describe('cli: pathological inputs give a clear result in bounded time', functio
     }
   });
 });
+
+describe('cli: --quiet', function () {
+  this.timeout(60_000);
+
+  it('drops warnings from the report and its counts but not from the exit code', () => {
+    const cwd = fixture('project');
+    const full = runCli(['scan', '-f', 'json'], cwd);
+    const quiet = runCli(['scan', '-f', 'json', '--quiet'], cwd);
+    assert.strictEqual(quiet.code, full.code);
+    const all = parse(full.stdout).files.flatMap((f) => f.findings);
+    const kept = parse(quiet.stdout).files.flatMap((f) => f.findings);
+    assert.ok(all.some((f) => f.severity === 'warning'), 'the fixture has a warning');
+    assert.deepStrictEqual(kept, all.filter((f) => f.severity === 'error'));
+    const stylish = runCli(['scan', '--quiet'], cwd);
+    assert.ok(!/\bwarning\b/.test(stylish.stdout), stylish.stdout);
+  });
+});
