@@ -55,8 +55,17 @@ export function languageFor(path: string, languageId?: string): LanguageId | nul
   return null;
 }
 
+/** Minified code is dense with punctuation; a long line holding one big prompt string is not. */
+function looksLikeDenseCode(text: string): boolean {
+  const sample = text.slice(Math.floor(text.length / 2), Math.floor(text.length / 2) + 4000);
+  let punct = 0;
+  for (let i = 0; i < sample.length; i++) if (';{}()=,'.includes(sample[i])) punct++;
+  return punct / Math.max(1, sample.length) > 0.03;
+}
+
 export class Engine {
   private priceBooks = new WeakMap<ResolvedConfig, PriceBook>();
+  private suggestions = new Map<string, string[]>();
 
   private constructor(readonly parsers: Parsers, readonly tokens: TokenCounter) {}
 
@@ -73,6 +82,19 @@ export class Engine {
       this.priceBooks.set(config, book);
     }
     return book;
+  }
+
+  /** Nearest known names for an unknown model, memoised: the search compares against every known model. */
+  private suggest(book: PriceBook, call: LlmCall): string[] {
+    if (!call.model) return [];
+    const key = `${call.provider}\0${call.model}`;
+    let s = this.suggestions.get(key);
+    if (!s) {
+      if (this.suggestions.size > 1000) this.suggestions.clear();
+      s = suggestModels(call.provider, call.model, 3, book.knownModels(call.provider));
+      this.suggestions.set(key, s);
+    }
+    return s;
   }
 
   analyze(input: AnalyzeInput, config: ResolvedConfig): FileResult {
@@ -117,10 +139,12 @@ export class Engine {
       return `file is ${(text.length / 1048576).toFixed(1)} MB, above the ${(config.maxFileBytes / 1048576).toFixed(1)} MB limit (maxFileBytes)`;
     }
     if (text.indexOf('\u0000') !== -1) return 'binary content (NUL bytes): not source code';
-    if (text.length >= MINIFIED_MIN_CHARS) {
+    if (lang !== 'python' && text.length >= MINIFIED_MIN_CHARS) {
       let lines = 1;
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-      if (text.length / lines > MINIFIED_AVG_LINE) return `looks minified (${Math.round(text.length / lines)} characters per line on average)`;
+      if (text.length / lines > MINIFIED_AVG_LINE && looksLikeDenseCode(text)) {
+        return `looks minified (${Math.round(text.length / lines)} characters per line on average)`;
+      }
     }
     return null;
   }
@@ -184,7 +208,7 @@ export class Engine {
         callCost: (price, inputTokens, outputTokens) => book.cost(price, { inputTokens, outputTokens }),
         countTokens: (t, model, provider) => this.tokens.count(t, model, provider).tokens,
         priceStatus: (call: LlmCall) => (call.model ? book.resolve(call.provider, call.model).status : 'unknown'),
-        suggestModels: (call: LlmCall) => (call.model ? suggestModels(call.provider, call.model, 3, book.knownModels(call.provider)) : []),
+        suggestModels: (call: LlmCall) => this.suggest(book, call),
         fileBudget: fileBudget(config, input.path),
         report: (f) => findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? severity }),
       };
