@@ -33,7 +33,8 @@ export type TokenizerFamily =
  *   1.2-1.45x o200k on English and code, and the low end fits these older models.
  * - claude-new 1.45: Anthropic's Opus 4.7 notes say its updated tokenizer yields 1.0-1.35x the tokens of the previous
  *   Claude tokenizer for the same text (nxcode.io migration guide, Apr 2026); 1.2 x ~1.2 ≈ 1.45, the top of the
- *   DESIGN.md range. Used for Opus 4.7+ and the 5.x generation (ctok: "v5 uses the v4.7 vocabulary").
+ *   DESIGN.md range. Used for Opus 4.7+ and the 5.x generation (ctok: "v5 uses the v4.7 vocabulary"; oxen.ai's
+ *   Sonnet 5 page: "a new tokenizer that produces roughly 30% more tokens for the same text").
  * - gemini 1.1: SentencePiece with a 256k vocabulary; Google documents ~4 characters per token, o200k averages
  *   ~4.3-4.5 on English, hence ~1.1.
  * - mistral 1.15: Tekken (tiktoken-based, 131k vocabulary) for current models; older 32k SentencePiece models run

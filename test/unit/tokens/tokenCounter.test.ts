@@ -99,14 +99,15 @@ describe('tokens/TokenCounter', function () {
     t = performance.now();
     const big = counter.count(line, 'gpt-4o', 'openai');
     const lineMs = performance.now() - t;
-    assert.ok(lineMs < 1500, `1 MB line took ${lineMs.toFixed(0)} ms`);
+    // ~250 ms on an idle core; the bound is loose for busy CI machines, and still far below an unbounded run.
+    assert.ok(lineMs < 3000, `1 MB line took ${lineMs.toFixed(0)} ms`);
     assert.strictEqual(big.exact, true);
     assert.strictEqual(big.tokens, reference(line, 'o200k_base'));
 
     const base64 = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256)).toString('base64');
     t = performance.now();
     counter.count(base64, 'gpt-4o', 'openai');
-    assert.ok(performance.now() - t < 1500, 'base64 blob');
+    assert.ok(performance.now() - t < 3000, 'base64 blob');
   });
 
   it('caches by encoding and text: repeated counts tokenize nothing', async () => {
