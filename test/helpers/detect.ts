@@ -1,14 +1,14 @@
 // Test helper: detection on a source text without the rest of the engine.
-import * as path from 'path';
 import { detectFile, type Detection } from '../../src/core/detectors';
-import { Parsers, wasmDirOfPackage } from '../../src/core/languages/parser';
+import { assetPath, type AssetName } from '../../src/core/assets';
+import { Parsers } from '../../src/core/languages/parser';
 import { LineIndex } from '../../src/core/formatters/lineIndex';
 import type { LanguageId } from '../../src/core/types';
 
 let parsers: Promise<Parsers> | undefined;
 
 export function getParsers(): Promise<Parsers> {
-  parsers ??= Parsers.create((f) => path.join(wasmDirOfPackage(), f));
+  parsers ??= Parsers.create((f) => assetPath(f as AssetName));
   return parsers;
 }
 

@@ -2,7 +2,6 @@
 // Parsing never throws on bad syntax: tree-sitter wraps the broken part in ERROR nodes and keeps the rest.
 
 import * as fs from 'fs';
-import * as path from 'path';
 import { Language, Parser, Query } from '@vscode/tree-sitter-wasm';
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { LanguageId } from '../types';
@@ -66,8 +65,4 @@ export class Parsers {
     }
     return q;
   }
-}
-
-export function wasmDirOfPackage(): string {
-  return path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
 }
