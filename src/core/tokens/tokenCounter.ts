@@ -118,14 +118,31 @@ export class TokenCounter {
     }
     this.stats.misses++;
     const enc = this.encoder(encoding);
+    const segments = segmentText(text, this.opts.segments, this.classes);
     let tokens = 0;
     let exact = true;
-    for (const s of segmentText(text, this.opts.segments, this.classes)) {
+    if (segments.length === 1) {
       // encode_ordinary: special-token text such as `<|endoftext|>` in a prompt is ordinary text, never an error.
-      tokens += enc.encode_ordinary(s.start === 0 && s.end === text.length ? text : text.slice(s.start, s.end)).length;
-      if (!s.exact) exact = false;
+      tokens = enc.encode_ordinary(text).length;
+      exact = segments[0].exact;
+      this.stats.tokenizedChars += text.length;
+    } else {
+      // Segments are cached too, so an edit inside a long prompt re-tokenizes only the segments it touched (the
+      // segmentation re-synchronises at the first split point after the edit that lands where it did before).
+      // A segment's own count is always exact; whether it adds up exactly to the whole is the segment's `exact`.
+      for (const s of segments) {
+        const piece = text.slice(s.start, s.end);
+        const pieceKey = textKey(piece);
+        let n = cache.get(pieceKey)?.tokens;
+        if (n === undefined) {
+          n = enc.encode_ordinary(piece).length;
+          cache.set(pieceKey, { tokens: n, exact: true }, piece.length);
+          this.stats.tokenizedChars += piece.length;
+        }
+        tokens += n;
+        if (!s.exact) exact = false;
+      }
     }
-    this.stats.tokenizedChars += text.length;
     const result = { tokens, exact };
     cache.set(key, result, text.length);
     return result;

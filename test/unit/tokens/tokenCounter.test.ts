@@ -85,14 +85,17 @@ describe('tokens/TokenCounter', function () {
   });
 
   it('bounds the quadratic trap: 100k letters and a 1 MB single line count in well under a second', () => {
-    const letters = 'x'.repeat(100_000);
+    // Varied letters (no repeated chunk the cache could serve): unbounded, tiktoken takes ~9 s on this.
+    let seed = 1;
+    const letters = Array.from({ length: 100_000 }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
     let t = performance.now();
     const r = counter.count(letters, 'gpt-4o', 'openai');
     const lettersMs = performance.now() - t;
     assert.ok(lettersMs < 1000, `100k letters took ${lettersMs.toFixed(0)} ms`);
     assert.strictEqual(r.exact, false, 'chunked, so an estimate');
-    // Within a few percent of the true count (12,500 tokens of 'xxxxxxxx' for o200k would be the unbounded answer).
-    assert.ok(Math.abs(r.tokens - 100_000 / 8) / (100_000 / 8) < 0.05, String(r.tokens));
+    // A run of one letter: within a few percent of the true count (12,500 tokens of 'xxxxxxxx' in o200k).
+    const xs = counter.count('x'.repeat(100_000), 'gpt-4o', 'openai');
+    assert.ok(Math.abs(xs.tokens - 100_000 / 8) / (100_000 / 8) < 0.05, String(xs.tokens));
 
     const sentence = 'The customer wrote: "my order #4521 arrived damaged, please refund €39.90 to my card." ';
     const line = sentence.repeat(Math.ceil(1_000_000 / sentence.length)).slice(0, 1_000_000);
@@ -128,9 +131,14 @@ describe('tokens/TokenCounter', function () {
       const before = c.stats.tokenizedChars;
       c.count(long.split('').join(''), 'gpt-4o', 'openai');
       assert.strictEqual(c.stats.tokenizedChars, before);
-      // …and a one-character change in a long text is a miss.
-      c.count(long.slice(0, -1) + '!', 'gpt-4o', 'openai');
-      assert.strictEqual(c.stats.tokenizedChars, before + long.length);
+      // …and a one-character change in a long text is a miss that re-tokenizes only the segment around the edit.
+      const edited = long.slice(0, 50_000) + 'X' + long.slice(50_001);
+      const misses = c.stats.misses;
+      const r = c.count(edited, 'gpt-4o', 'openai');
+      assert.strictEqual(c.stats.misses, misses + 1);
+      const retokenized = c.stats.tokenizedChars - before;
+      assert.ok(retokenized > 0 && retokenized < 20_000, `re-tokenized ${retokenized} of ${long.length} characters`);
+      assert.strictEqual(r.tokens, (ref.o200k_base ??= get_encoding('o200k_base')).encode_ordinary(edited).length);
     } finally {
       c.dispose();
     }
