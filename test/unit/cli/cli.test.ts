@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
 import { sarifValidator } from '../formatters/sarifSchema';
-import { fixture, lineColIn, makeTree, runCli } from './run';
+import { fixture, lineColIn, runCli, withTree } from './run';
 
 type Report = {
   files: {
@@ -67,15 +67,12 @@ describe('cli: usage (exit 2) and information', function () {
   });
 
   it('exit 2 for a config value of the wrong type, given with --config', () => {
-    const t = makeTree({ 'conf.json': '{ "callsPerMonth": "many" }', 'a.py': 'x = 1\n' });
-    try {
-      const r = runCli(['scan', '--config', 'conf.json', '.'], t.dir);
+    withTree({ 'conf.json': '{ "callsPerMonth": "many" }', 'a.py': 'x = 1\n' }, (dir) => {
+      const r = runCli(['scan', '--config', 'conf.json', '.'], dir);
       assert.strictEqual(r.code, 2, r.stdout + r.stderr);
       assert.match(r.stderr, /Invalid configuration/);
       assert.match(r.stderr, /^  conf\.json:1:\d+: .*callsPerMonth/m);
-    } finally {
-      t.remove();
-    }
+    });
   });
 });
 
@@ -129,9 +126,8 @@ describe('cli: scanning (real engine)', function () {
   });
 
   it('writes --output-file (creating folders), prints nothing, and the SARIF validates', () => {
-    const t = makeTree({});
-    try {
-      const out = path.join(t.dir, 'reports', 'nested', 'scan.sarif');
+    withTree({}, (dir) => {
+      const out = path.join(dir, 'reports', 'nested', 'scan.sarif');
       const r = runCli(['scan', '--format', 'sarif', '--output-file', out, '.'], fixture('project'));
       assert.strictEqual(r.stdout, '');
       assert.ok(r.code === 0 || r.code === 1, r.stderr);
@@ -143,25 +139,20 @@ describe('cli: scanning (real engine)', function () {
         assert.ok(res.locations[0].physicalLocation.region.startLine >= 1);
         assert.ok(res.locations[0].physicalLocation.region.startColumn >= 1);
       }
-    } finally {
-      t.remove();
-    }
+    });
   });
 
   it('exit 2 when --output-file cannot be written', () => {
-    const t = makeTree({ 'blocker': 'a file where a folder is needed' });
-    try {
-      const r = runCli(['scan', '--output-file', path.join(t.dir, 'blocker', 'x.txt'), '.'], fixture('clean'));
+    withTree({ 'blocker': 'a file where a folder is needed' }, (dir) => {
+      const r = runCli(['scan', '--output-file', path.join(dir, 'blocker', 'x.txt'), '.'], fixture('clean'));
       assert.strictEqual(r.code, 2);
       assert.match(r.stderr, /Cannot write --output-file/);
-    } finally {
-      t.remove();
-    }
+    });
   });
 
   it('skips binary and oversized files with a notice and still analyses the rest', () => {
     const call = 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o-mini", max_completion_tokens=5, messages=[{"role": "user", "content": "hi"}])\n';
-    const t = makeTree({
+    withTree({
       '.promptcost.json': JSON.stringify({ maxFileBytes: 4096 }),
       'ok.py': call,
       'binary.py': Buffer.concat([Buffer.from(call), Buffer.from([0, 1, 2, 0])]),
@@ -170,9 +161,8 @@ describe('cli: scanning (real engine)', function () {
       'venv/lib/site.py': call,
       '__pycache__/c.py': call,
       'lib/types.ts': "import OpenAI from 'openai';\nnew OpenAI().embeddings.create({ model: 'text-embedding-3-small', input: 'x' });\n",
-    });
-    try {
-      const r = runCli(['scan', '--format', 'json'], t.dir);
+    }, (dir) => {
+      const r = runCli(['scan', '--format', 'json'], dir);
       assert.ok(r.code === 0 || r.code === 1, r.stderr);
       const report = parse(r.stdout);
       const byPath = Object.fromEntries(report.files.map((f) => [f.path, f]));
@@ -182,15 +172,13 @@ describe('cli: scanning (real engine)', function () {
       assert.strictEqual(byPath['ok.py'].calls.length, 1);
       assert.strictEqual(byPath['lib/types.ts'].calls.length, 1);
       assert.strictEqual(report.summary.skipped, 2);
-      const stylish = runCli(['scan'], t.dir);
+      const stylish = runCli(['scan'], dir);
       assert.match(stylish.stdout, /binary\.py\n\s+skipped\s+binary file \(contains NUL bytes\)/);
-    } finally {
-      t.remove();
-    }
+    });
   });
 
   it('a file with a syntax error still yields its complete calls', () => {
-    const t = makeTree({
+    withTree({
       'half.py': [
         'from openai import OpenAI',
         'client = OpenAI()',
@@ -198,15 +186,12 @@ describe('cli: scanning (real engine)', function () {
         'def broken(:',
         '    return client.chat.completions.create(model="gpt-4o", messages=[',
       ].join('\n'),
-    });
-    try {
-      const r = runCli(['scan', '-f', 'json', 'half.py'], t.dir);
+    }, (dir) => {
+      const r = runCli(['scan', '-f', 'json', 'half.py'], dir);
       assert.ok(r.code === 0 || r.code === 1, r.stderr);
       const file = parse(r.stdout).files[0];
       assert.ok(file.calls.some((c) => c.line === 3 && c.model === 'gpt-4o-mini'), JSON.stringify(file.calls));
-    } finally {
-      t.remove();
-    }
+    });
   });
 
   it('lists an explicitly named unsupported file as skipped', () => {
@@ -238,16 +223,15 @@ describe('cli: pathological inputs give a clear result in bounded time', functio
       `from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o-mini", max_completion_tokens=5, messages=[{"role": "user", "content": "${prompt}"}])\n`;
     const minified = `var a=${'[1,2,3],'.repeat(5 * 1024 * 1024 / 8)}0;`;
     const nested = `x = ${'['.repeat(3000)}${']'.repeat(3000)}\n${call('after the nesting')}`;
-    const t = makeTree({
+    withTree({
       '.promptcost.json': JSON.stringify({ maxFileBytes: 8 * 1024 * 1024 }),
       'big.min.js': minified,
       'huge_prompt.py': call('a'.repeat(1024 * 1024)),
       'nested.py': nested,
       'binary.py': Buffer.concat([Buffer.from(call('hi')), Buffer.from([0xff, 0x00, 0xfe])]),
-    });
-    try {
+    }, (dir) => {
       const started = Date.now();
-      const r = runCli(['scan', '--format', 'json'], t.dir);
+      const r = runCli(['scan', '--format', 'json'], dir);
       const seconds = (Date.now() - started) / 1000;
       assert.ok(r.code === 0 || r.code === 1, r.stderr);
       assert.ok(seconds < 60, `took ${seconds}s`);
@@ -259,20 +243,15 @@ describe('cli: pathological inputs give a clear result in bounded time', functio
       assert.ok(huge.skipped ? huge.skipped.length > 0 : huge.calls.length === 1, JSON.stringify(huge).slice(0, 300));
       assert.strictEqual(byPath['nested.py'].skipped, null);
       assert.ok(byPath['nested.py'].calls.length <= 1);
-    } finally {
-      t.remove();
-    }
+    });
   });
 
   it('a 5 MB file over the default size limit is skipped before it is read', () => {
-    const t = makeTree({ 'big.js': `// ${'x'.repeat(5 * 1024 * 1024)}\n` });
-    try {
-      const r = runCli(['scan'], t.dir);
+    withTree({ 'big.js': `// ${'x'.repeat(5 * 1024 * 1024)}\n` }, (dir) => {
+      const r = runCli(['scan'], dir);
       assert.strictEqual(r.code, 0, r.stderr);
       assert.match(r.stdout, /big\.js\n\s+skipped\s+file is 5,242,8\d\d bytes, over the 1,048,576-byte limit \(maxFileBytes\)/);
-    } finally {
-      t.remove();
-    }
+    });
   });
 });
 

@@ -48,3 +48,13 @@ export function lineColIn(file: string, needle: string): { line: number; column:
   const before = text.slice(0, at).split(/\r\n|\n|\r/);
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
+
+/** Runs `fn` in a throw-away folder holding these files, and removes the folder afterwards. */
+export function withTree(files: Record<string, string | Buffer>, fn: (dir: string) => void): void {
+  const t = makeTree(files);
+  try {
+    fn(t.dir);
+  } finally {
+    t.remove();
+  }
+}
