@@ -36,6 +36,17 @@ export interface TokenCounterOptions {
 // The project compiles without the DOM lib, where the WebAssembly global is declared; Node has it at run time.
 declare const WebAssembly: { instantiate(bytes: Uint8Array, imports: unknown): Promise<unknown> };
 
+// tiktoken keeps its WASM instance in module state, so it is instantiated once per process; two concurrent first
+// calls must not both instantiate (the second would swap the memory under encoders built on the first).
+let wasmReady: Promise<void> | undefined;
+function loadWasm(file: string): Promise<void> {
+  wasmReady ??= fs.readFile(file).then((bytes) =>
+    init((imports) => WebAssembly.instantiate(bytes, imports) as ReturnType<Parameters<typeof init>[0]>),
+  );
+  wasmReady.catch(() => (wasmReady = undefined)); // a failed load (missing file) may be retried
+  return wasmReady;
+}
+
 const ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
 
 export class TokenCounter {
@@ -58,9 +69,7 @@ export class TokenCounter {
 
   /** Loads the WASM and reads the encoder tables from `assetsDir` (default: beside the bundle, or node_modules). */
   static async create(assetsDir?: string, opts: TokenCounterOptions = {}): Promise<TokenCounter> {
-    const wasm = await fs.readFile(assetPath('tiktoken_bg.wasm', assetsDir));
-    // `init` is idempotent: the WASM module is shared by every counter in the process.
-    await init((imports) => WebAssembly.instantiate(wasm, imports) as ReturnType<Parameters<typeof init>[0]>);
+    await loadWasm(assetPath('tiktoken_bg.wasm', assetsDir));
     const tables = new Map<EncodingName, string>();
     await Promise.all(
       ENCODINGS.map(async (e) => tables.set(e, await fs.readFile(assetPath(`${e}.json`, assetsDir), 'utf8'))),
