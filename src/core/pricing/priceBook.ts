@@ -55,6 +55,7 @@ export class PriceBook {
   private readonly overridesSource: string;
   private readonly at: Date;
   private readonly resolved = new Map<string, PriceResolution>();
+  private readonly known = new Map<string, string[]>();
 
   constructor(opts: PriceBookOptions = {}) {
     for (const [key, value] of Object.entries(opts.overrides ?? {})) this.overrides.set(key.trim().toLowerCase(), { key, value });
@@ -100,15 +101,21 @@ export class PriceBook {
     return opts.batch ? usd * BATCH_DISCOUNT : usd;
   }
 
-  /** Model names this book can price for a provider (all main vendors when omitted), overrides included. */
+  /** Model names this book can price for a provider (all main vendors when omitted or inferred), overrides included. */
   knownModels(provider?: ProviderId): string[] {
-    const ids = provider ? [datasetProviderFor(provider)].filter((p): p is string => !!p) : MAIN_PROVIDERS;
-    const names = new Set<string>();
-    for (const o of this.overrides.values()) names.add(o.key);
-    for (const id of ids.length ? ids : MAIN_PROVIDERS) {
-      for (const m of datasetProvider(id)?.models ?? []) if (isUsableId(m.id) && !m.deprecated) names.add(m.id);
+    const hint = provider ? datasetProviderFor(provider) : undefined;
+    const key = hint ?? '*';
+    let list = this.known.get(key);
+    if (!list) {
+      const names = new Set<string>();
+      for (const o of this.overrides.values()) names.add(o.key);
+      for (const id of hint ? [hint] : MAIN_PROVIDERS) {
+        for (const m of datasetProvider(id)?.models ?? []) if (isUsableId(m.id) && !m.deprecated) names.add(m.id);
+      }
+      list = [...names].sort();
+      this.known.set(key, list);
     }
-    return [...names].sort();
+    return [...list];
   }
 
   private resolveUncached(provider: ProviderId, model: string): PriceResolution {
