@@ -22,7 +22,7 @@ const common = {
   extensionDevelopmentPath: root,
   useInstallation: { fromPath: path.join(root, 'scripts/code-server-test-shim.js') },
   mocha: { ui: 'bdd', timeout: 60_000, color: true },
-  env: { PROMPT_COST_TEST: '1' },
+  env: { PROMPT_COST_LOG_CONSOLE: '1' },
 };
 
 export default defineConfig([

@@ -38,8 +38,8 @@ async function main() {
   const builds = [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node',
       format: 'cjs', target: 'node20', external: ['vscode'] },
-    // The workspace scan's worker thread (editor): its own engine, off the extension host's main thread.
-    { ...common, entryPoints: ['src/extension/scanWorker.ts'], outfile: 'dist/scanWorker.js', platform: 'node',
+    // The editor's engine worker thread: loading and analysis off the extension host's main thread.
+    { ...common, entryPoints: ['src/extension/engineWorker.ts'], outfile: 'dist/engineWorker.js', platform: 'node',
       format: 'cjs', target: 'node20' },
     // No `vscode` external here: an import of it from the engine fails this build (the engine must stay pure).
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs',

@@ -39,7 +39,7 @@ const QUIET_SETTINGS = {
  * Starts code-server on a free loopback port with private state under `stateDir` (config, TMPDIR, XDG dirs), so
  * its IPC sockets and file-watcher children go away with it. Resolves once /healthz answers.
  * @param {{ stateDir: string, userDataDir?: string, extensionsDir?: string, env?: object, verbose?: boolean,
- *           port?: number, settings?: object }} o
+ *           port?: number, bindHost?: string, settings?: object }} o
  */
 async function startCodeServer(o) {
   const entry = codeServerEntry();
@@ -55,7 +55,7 @@ async function startCodeServer(o) {
   const port = o.port || (await freePort());
   const host = `127.0.0.1:${port}`;
   const config = path.join(o.stateDir, 'config.yaml');
-  fs.writeFileSync(config, `bind-addr: ${host}\nauth: none\ncert: false\n`);
+  fs.writeFileSync(config, `bind-addr: ${o.bindHost || '127.0.0.1'}:${port}\nauth: none\ncert: false\n`);
   const args = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened'];

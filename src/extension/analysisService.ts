@@ -1,14 +1,14 @@
 // Analyses open documents: throttled per document, never two runs of one document at a time, results cached by
-// document version and configuration generation. Huge or minified files are skipped with a one-time notice.
-// The engine (WASM parsers, encoders, prices) loads lazily on the first analysis; analysis itself is synchronous
-// and measured, so the per-keystroke cost on the extension host is known.
+// document version and configuration generation. Huge or minified files are skipped (by the engine) with a
+// one-time notice. The engine runs in a worker thread (EngineClient); what the main thread spends per analysis
+// (reading the text, posting it, publishing the result) is measured separately from the engine's own time.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Engine } from '../core/engine';
 import type { ResolvedConfig } from '../core/config/types';
 import type { FileResult } from '../core/types';
 import type { ConfigService } from './configService';
+import type { EngineClient } from './engineClient';
 import { editorSettings } from './settings';
 import type { EditorSettings } from './settingsModel';
 
@@ -19,8 +19,10 @@ export interface Analysis {
   result: FileResult;
   config: ResolvedConfig;
   configFile?: vscode.Uri;
-  /** Extension-host time spent in `engine.analyze`, ms. */
+  /** Time in `engine.analyze` (in the worker), ms. */
   ms: number;
+  /** From sending the text to having the result on the main thread, ms. */
+  roundTripMs: number;
   at: number;
 }
 
@@ -41,7 +43,6 @@ const TIMING_WINDOW = 200;
 
 export class AnalysisService implements vscode.Disposable {
   private readonly docs = new Map<string, DocState>();
-  private engine?: Promise<Engine>;
   private readonly onDidAnalyzeEmitter = new vscode.EventEmitter<Analysis>();
   private readonly onDidClearEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly onDidChangeTypingEmitter = new vscode.EventEmitter<vscode.Uri>();
@@ -53,13 +54,13 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidChangeTyping = this.onDidChangeTypingEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private skippedNoticeShown = false;
-  /** Recent analysis times (ms), newest last, for the status bar tooltip, the API and the bench. */
-  readonly timings: number[] = [];
-  engineLoadMs: number | null = null;
+  /** Recent figures (ms), newest last, for the API and the editor bench: the engine's time per analysis, the
+   * round trip, and the extension host's main-thread time (reading, posting, publishing). */
+  readonly timings = { engineMs: [] as number[], roundTripMs: [] as number[], mainThreadMs: [] as number[] };
   readonly typingPauseMs = 1000;
 
   constructor(
-    private readonly assetsDir: string,
+    private readonly engine: EngineClient,
     private readonly configs: ConfigService,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -122,22 +123,6 @@ export class AnalysisService implements vscode.Disposable {
     if (now) return now;
     const a = await this.whenIdle(doc);
     return token?.isCancellationRequested ? undefined : a && this.current(doc);
-  }
-
-  getEngine(): Promise<Engine> {
-    if (!this.engine) {
-      const t0 = performance.now();
-      this.engine = Engine.create({ assetsDir: this.assetsDir }).then((e) => {
-        this.engineLoadMs = performance.now() - t0;
-        this.log.info(`engine ready in ${this.engineLoadMs.toFixed(0)} ms`);
-        return e;
-      });
-      this.engine.catch((e) => {
-        this.log.error(`engine failed to load: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        this.engine = undefined;
-      });
-    }
-    return this.engine;
   }
 
   private eligible(doc: vscode.TextDocument): boolean {
@@ -212,26 +197,33 @@ export class AnalysisService implements vscode.Disposable {
   private async run(doc: vscode.TextDocument, state: DocState): Promise<void> {
     const generation = this.configs.generation;
     if (this.current(doc)) return;
-    const engine = await this.getEngine();
     const dc = await this.configs.configFor(doc.uri);
     if (doc.isClosed) return;
-    // Text and version are read together, synchronously with the analysis: offsets match this version.
+    // Text and version are read together: the result's offsets refer to this version.
+    let t = performance.now();
     const text = doc.getText();
     const version = doc.version;
-    const t0 = performance.now();
-    const result = engine.analyze({ path: doc.uri.fsPath || doc.uri.path, text, languageId: doc.languageId }, dc.config);
-    const ms = performance.now() - t0;
-    if (result.skipped) {
-      this.noticeSkipped(doc, result.skipped);
-    } else {
-      this.timings.push(ms);
-      if (this.timings.length > TIMING_WINDOW) this.timings.shift();
-      this.log.debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.calls.length} calls, ` +
-        `${result.findings.length} findings in ${ms.toFixed(1)} ms`);
-    }
+    const sent = this.engine.analyze(dc.config, [{ path: doc.uri.fsPath || doc.uri.path, text, languageId: doc.languageId }]);
+    let mainMs = performance.now() - t;
+    const [outcome] = await sent;
+    const roundTripMs = performance.now() - t;
+    if (!outcome.result) throw new Error(outcome.error ?? 'no result');
+    t = performance.now();
+    const result = outcome.result;
+    if (result.skipped) this.noticeSkipped(doc, result.skipped);
     if (generation !== this.configs.generation) state.dirty = true;
-    state.analysis = { uri: doc.uri, version, generation, result, config: dc.config, configFile: dc.configFile, ms, at: Date.now() };
+    state.analysis = { uri: doc.uri, version, generation, result, config: dc.config, configFile: dc.configFile,
+      ms: outcome.ms, roundTripMs, at: Date.now() };
     this.onDidAnalyzeEmitter.fire(state.analysis);
+    mainMs += performance.now() - t;
+    if (!result.skipped) {
+      push(this.timings.engineMs, outcome.ms);
+      push(this.timings.roundTripMs, roundTripMs);
+      push(this.timings.mainThreadMs, mainMs);
+      this.log.debug(`${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.calls.length} calls, ` +
+        `${result.findings.length} findings; engine ${outcome.ms.toFixed(1)} ms, round trip ${roundTripMs.toFixed(1)} ms, ` +
+        `main thread ${mainMs.toFixed(1)} ms`);
+    }
   }
 
   private noticeSkipped(doc: vscode.TextDocument, reason: string): void {
@@ -260,4 +252,9 @@ export class AnalysisService implements vscode.Disposable {
     this.onDidClearEmitter.dispose();
     this.onDidChangeTypingEmitter.dispose();
   }
+}
+
+function push(window: number[], v: number): void {
+  window.push(v);
+  if (window.length > TIMING_WINDOW) window.shift();
 }

@@ -60,22 +60,24 @@ export function inlineTokensLabel(t: PromptTokens | undefined): string | undefin
   return `${approx(t.exact)}${formatInt(t.tokens)} token${t.tokens === 1 ? '' : 's'}`;
 }
 
+/** Where a configurable figure came from: `the default (\`promptCost.x\`)`, `setting promptCost.x`, `.promptcost.json`. */
 function origin(config: ResolvedConfig, key: keyof ResolvedConfig['origins'], setting: string): string {
   const o = config.origins?.[key];
-  return o ? `${o}` : `default; \`${setting}\``;
+  return o && o !== 'default' ? o : `the default, \`${setting}\``;
 }
 
 function callsPerMonthSource(cost: CallCost): string {
   const s = cost.callsPerMonthSource;
   switch (s.kind) {
-    case 'annotation': return `the comment annotation${s.detail ? ` \`${s.detail}\`` : ''}`;
-    case 'path': return `the path rule${s.detail ? ` \`${s.detail}\`` : ''} in .promptcost.json`;
-    default: return s.detail ? `the default (${s.detail})` : 'the default (`promptCost.callsPerMonth`)';
+    case 'annotation': return `the \`prompt-cost:\` comment on the call`;
+    case 'path': return `the path rule ${s.detail}`;
+    default: return !s.detail || s.detail === 'default' ? 'the default, `promptCost.callsPerMonth`' : s.detail;
   }
 }
 
+/** Escapes what could start emphasis, code, links or HTML mid-line (names and sources are shown verbatim). */
 function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 function code(s: string): string {
@@ -92,7 +94,7 @@ function placeholderLine(prompts: Prompt[], config: ResolvedConfig): string | un
   if (!names.length) return undefined;
   const shown = names.slice(0, 8).map(code).join(' · ') + (names.length > 8 ? ` … (+${names.length - 8})` : '');
   return `Placeholders: ${shown}, each counted as ${formatInt(config.placeholderTokens)} tokens ` +
-    `(${origin(config, 'placeholderTokens', 'promptCost.placeholderTokens')})`;
+    `(from ${origin(config, 'placeholderTokens', 'promptCost.placeholderTokens')})`;
 }
 
 /** The hover for a call: messages and their tokens, model and its origin, price and source, costs and their basis. */
@@ -132,8 +134,8 @@ export function callHover(result: FileResult, call: LlmCall, config: ResolvedCon
       '(map it with `modelAliases` or add a price in `promptCost.prices` / `.promptcost.json`).');
   }
   const capText = call.outputCap
-    ? `${code(`${call.outputCap.param}=${call.outputCap.value ?? '?'}`)}`
-    : `no cap: expected ${formatInt(cost.outputTokens)} (${origin(config, 'expectedOutputTokens', 'promptCost.expectedOutputTokens')})`;
+    ? `cap ${code(`${call.outputCap.param}=${call.outputCap.value ?? '?'}`)}`
+    : `no cap; expected output from ${origin(config, 'expectedOutputTokens', 'promptCost.expectedOutputTokens')}`;
   if (hasOutput(call, cost)) {
     lines.push('', `**Per call**: ${approx(cost.inputTokensExact)}${formatInt(cost.inputTokens)} in + ` +
       `${cost.outputTokensSource === 'cap' ? '≤ ' : '~'}${formatInt(cost.outputTokens)} out (${capText}) = ${formatUsd(cost.costPerCall)}` +

@@ -10,12 +10,14 @@ import { CallCodeLensProvider, SHOW_CALL_DETAILS } from './codeLens';
 import { CostCodeActionProvider, SET_CALLS_PER_MONTH, setCallsPerMonth } from './codeActions';
 import { ConfigService } from './configService';
 import { Diagnostics, ruleDocsUri } from './diagnostics';
+import { EngineClient } from './engineClient';
 import { CostHoverProvider } from './hover';
 import { TokenDecorations, TokenInlayHintsProvider } from './inlineTokens';
 import { CostStatusBar, OPEN_SIDEBAR, type StatusBarState } from './statusBar';
 import { SIDEBAR_VIEW_ID, SidebarProvider } from './views/sidebar';
 import { WorkspaceModel } from './workspaceModel';
 import { WorkspaceScanner, type ScanSummary } from './workspaceScan';
+import { createLog } from './log';
 import { listRules } from './rulesList';
 
 export interface PromptCostApi {
@@ -36,20 +38,26 @@ export interface EditorTimings {
   /** Time from activate() to the first diagnostics published, ms (null until then). */
   activationToFirstDiagnosticsMs: number | null;
   engineLoadMs: number | null;
-  /** Recent per-document analysis times on the extension host, ms, newest last. */
-  analysisMs: number[];
+  /** Where the engine runs: its worker thread, or the main thread when the worker could not start. */
+  engineMode: 'worker' | 'main-thread';
+  /** Recent per-document figures, ms, newest last: the engine's analysis time, the round trip to the worker,
+   * and the extension host's main-thread time (read text, post it, publish the result). */
+  engineMs: number[];
+  roundTripMs: number[];
+  mainThreadMs: number[];
 }
 
 export function activate(context: vscode.ExtensionContext): PromptCostApi {
   const t0 = performance.now();
   let firstDiagnosticsMs: number | null = null;
-  const log = vscode.window.createOutputChannel('Prompt Cost', { log: true });
+  const log = createLog();
   const assetsDir = path.join(context.extensionUri.fsPath, 'dist');
   const configs = new ConfigService(log);
-  const analyses = new AnalysisService(assetsDir, configs, log);
+  const engine = new EngineClient(assetsDir, log);
+  const analyses = new AnalysisService(engine, configs, log);
   const diagnostics = new Diagnostics(context.extensionUri);
   const model = new WorkspaceModel();
-  const scanner = new WorkspaceScanner(assetsDir, configs, analyses, model, diagnostics, log);
+  const scanner = new WorkspaceScanner(engine, configs, model, diagnostics, log);
   const statusBar = new CostStatusBar(analyses);
   const codeLens = new CallCodeLensProvider(analyses);
   const inlayHints = new TokenInlayHintsProvider(analyses);
@@ -59,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
     .map((language) => ({ language }));
 
   context.subscriptions.push(
-    log, configs, analyses, diagnostics, model, statusBar, codeLens, inlayHints, sidebar, new TokenDecorations(analyses),
+    log, configs, engine, analyses, diagnostics, model, statusBar, codeLens, inlayHints, sidebar, new TokenDecorations(analyses),
     analyses.onDidAnalyze((a: Analysis) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === a.uri.toString());
       if (!doc || doc.version !== a.version) return;
@@ -146,8 +154,11 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
     },
     timings: () => ({
       activationToFirstDiagnosticsMs: firstDiagnosticsMs,
-      engineLoadMs: analyses.engineLoadMs,
-      analysisMs: [...analyses.timings],
+      engineLoadMs: engine.engineLoadMs,
+      engineMode: engine.mode,
+      engineMs: [...analyses.timings.engineMs],
+      roundTripMs: [...analyses.timings.roundTripMs],
+      mainThreadMs: [...analyses.timings.mainThreadMs],
     }),
   };
 }

@@ -37,7 +37,9 @@ export function formatPerMillion(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   if (n === 0) return '$0';
   if (Number.isInteger(n)) return `$${intFormat.format(n)}`;
-  return `$${Number(n.toPrecision(4)).toString()}`;
+  // Cents when they say it all ($2.50, $0.15), else three significant digits ($0.075, $0.0375).
+  if (Math.abs(Math.round(n * 100) - n * 100) < 1e-9) return `$${n.toFixed(2)}`;
+  return `$${Number(n.toPrecision(3)).toString()}`;
 }
 
 /** `≈ ` for estimates, nothing for exact counts. */

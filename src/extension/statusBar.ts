@@ -25,7 +25,8 @@ export function statusOf(a: Analysis): { text: string; tooltip: string } {
     `${formatInt(r.calls.length)} LLM call${r.calls.length === 1 ? '' : 's'}` +
       (r.unpricedCalls ? `, ${r.unpricedCalls} without a known price (not included)` : '') +
       `, ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}`,
-    `Analysed in ${a.ms.toFixed(1)} ms (parse ${r.timings.parseMs.toFixed(1)} ms)${r.hasSyntaxErrors ? ' — the file has syntax errors' : ''}`,
+    `Analysed in ${a.ms.toFixed(1)} ms (parse ${r.timings.parseMs.toFixed(1)} ms; ${a.roundTripMs.toFixed(0)} ms with the ` +
+      `trip to the analysis thread)${r.hasSyntaxErrors ? ' — the file has syntax errors' : ''}`,
     'Click to open the Prompt Cost sidebar',
   ];
   return { text, tooltip: lines.join('\n') };

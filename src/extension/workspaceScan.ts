@@ -1,21 +1,16 @@
-// "Analyze Workspace": finds the source files, reads them asynchronously and analyses them in a worker thread
-// (dist/scanWorker.js, its own engine), so the extension host's main thread only reads files and turns results
-// into rows and diagnostics. Without a worker it falls back to one file per macrotask on the main thread.
-// The longest main-thread slice is measured and reported.
+// "Analyze Workspace": finds the source files, reads them asynchronously and has the engine's worker thread
+// analyse them in small batches (so an edited document's analysis never waits long behind the scan). The main
+// thread only reads files and turns results into rows and diagnostics; its longest slice is measured.
 
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { Worker } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
 import type { AnalyzeInput } from '../core/engine';
 import type { FileResult } from '../core/types';
-import type { AnalysisService } from './analysisService';
 import type { ConfigService, DocumentConfig } from './configService';
 import { textPositions } from './convert';
 import type { Diagnostics } from './diagnostics';
 import { editorSettings } from './settings';
-import type { ScanRequest, ScanResponse } from './scanProtocol';
+import type { EngineClient } from './engineClient';
 import type { WorkspaceModel } from './workspaceModel';
 
 export interface ScanSummary {
@@ -38,38 +33,8 @@ const EXTENSIONS: Record<string, string[]> = {
 };
 const LANGUAGE_OF_EXT = new Map(Object.entries(EXTENSIONS).flatMap(([lang, exts]) => exts.map((e) => [e, lang] as const)));
 const EXCLUDE = '**/{node_modules,.git,.hg,.venv,venv,.tox,__pycache__,site-packages,dist,out,build,.next,coverage,.vscode-test}/**';
-const BATCH = 24;
-
-/** Runs a scan's requests on a worker thread, one reply per request. */
-class WorkerPool {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<number, (r: ScanResponse) => void>();
-  private nextId = 1;
-
-  constructor(script: string, assetsDir: string) {
-    this.worker = new Worker(script, { workerData: { assetsDir } });
-    this.worker.on('message', (r: ScanResponse) => { this.waiting.get(r.id)?.(r); this.waiting.delete(r.id); });
-    this.worker.on('error', (e) => this.failAll(e.message));
-    this.worker.on('exit', (code) => this.failAll(`worker exited with code ${code}`));
-  }
-
-  private failAll(message: string): void {
-    for (const [id, w] of this.waiting) w({ id, fatal: message });
-    this.waiting.clear();
-  }
-
-  analyze(config: ResolvedConfig, files: AnalyzeInput[]): Promise<ScanResponse> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, config, files } satisfies ScanRequest);
-    });
-  }
-
-  dispose(): void {
-    void this.worker.terminate();
-  }
-}
+/** Files per request: small, so a document analysis queued behind a batch waits little. */
+const BATCH = 8;
 
 interface Pending {
   uri: vscode.Uri;
@@ -82,9 +47,8 @@ export class WorkspaceScanner {
   private running?: Promise<ScanSummary>;
 
   constructor(
-    private readonly assetsDir: string,
+    private readonly engine: EngineClient,
     private readonly configs: ConfigService,
-    private readonly analyses: AnalysisService,
     private readonly model: WorkspaceModel,
     private readonly diagnostics: Diagnostics,
     private readonly log: vscode.LogOutputChannel,
@@ -108,22 +72,13 @@ export class WorkspaceScanner {
     const editor = editorSettings();
     const exts = editor.languages.flatMap((l) => EXTENSIONS[l] ?? []);
     const summary: ScanSummary = { files: 0, analysed: 0, skipped: 0, failed: 0, calls: 0, findings: 0, monthlyCost: 0,
-      ms: 0, maxMainThreadSliceMs: 0, mode: 'worker' };
+      ms: 0, maxMainThreadSliceMs: 0, mode: this.engine.mode };
     if (!exts.length || !vscode.workspace.workspaceFolders?.length) return summary;
     const uris = await vscode.workspace.findFiles(`**/*.{${exts.join(',')}}`, EXCLUDE, editor.scanMaxFiles);
     summary.files = uris.length;
     this.model.setScan({ state: 'running', files: uris.length, done: 0, ms: null });
     this.log.info(`workspace scan: ${uris.length} files`);
 
-    let pool: WorkerPool | undefined;
-    const script = path.join(this.assetsDir, 'scanWorker.js');
-    try {
-      if (!fs.existsSync(script)) throw new Error(`${script} is missing`);
-      pool = new WorkerPool(script, this.assetsDir);
-    } catch (e) {
-      this.log.warn(`scan worker unavailable (${e instanceof Error ? e.message : e}); analysing on the main thread in slices`);
-      summary.mode = 'main-thread';
-    }
     const configByDir = new Map<string, Promise<DocumentConfig>>();
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
 
@@ -153,31 +108,8 @@ export class WorkspaceScanner {
       const groups = new Map<ResolvedConfig, Pending[]>();
       for (const p of batch) groups.set(p.dc.config, [...(groups.get(p.dc.config) ?? []), p]);
       for (const [config, items] of groups) {
-        let response: ScanResponse | undefined;
-        if (pool) {
-          response = await pool.analyze(config, items.map((i) => i.input));
-          if (response.fatal) {
-            this.log.warn(`scan worker failed (${response.fatal}); continuing on the main thread in slices`);
-            pool.dispose();
-            pool = undefined;
-            summary.mode = 'main-thread';
-            response = undefined;
-          }
-        }
-        if (response?.results) {
-          response.results.forEach((r, i) => publish(items[i], r.result, r.error));
-          continue;
-        }
-        const engine = await this.analyses.getEngine();
-        for (const item of items) {
-          await new Promise((r) => setImmediate(r));
-          let result: FileResult | undefined;
-          let error: string | undefined;
-          slice(() => {
-            try { result = engine.analyze(item.input, config); } catch (e) { error = e instanceof Error ? e.message : String(e); }
-          });
-          publish(item, result, error);
-        }
+        const outcomes = await this.engine.analyze(config, items.map((i) => i.input));
+        outcomes.forEach((o, i) => publish(items[i], o.result, o.error));
       }
     };
 
@@ -207,7 +139,7 @@ export class WorkspaceScanner {
       }
       await inFlight;
     } finally {
-      pool?.dispose();
+      summary.mode = this.engine.mode;
     }
     summary.ms = performance.now() - t0;
     summary.maxMainThreadSliceMs = maxSlice;

@@ -33,15 +33,30 @@ export interface FixtureSpec {
   minifiedLine: (i: number) => string;
 }
 
-/** Applies `fn` and resolves with the first analysis that satisfies `done` (the API's events, no polling). */
+/**
+ * Applies `fn` and resolves with the first analysis that satisfies `done` (the API's events, no polling). Fails
+ * with what was last seen when no such analysis arrives within `ms`.
+ */
 async function analysisUntil(a: PromptCostApi, uri: vscode.Uri, fn: () => Thenable<unknown> | Promise<unknown>,
-  done: (r: FileResult) => boolean): Promise<FileResult> {
-  let resolveDone!: (r: FileResult) => void;
-  const reached = new Promise<FileResult>((r) => (resolveDone = r));
-  const listen = (): void => {
-    void a.nextAnalysis(uri).then((r) => { if (done(r)) resolveDone(r); else listen(); });
-  };
-  listen();
+  done: (r: FileResult) => boolean, what = 'the expected analysis', ms = 20_000): Promise<FileResult> {
+  let last: FileResult | undefined;
+  let settled = false;
+  const reached = new Promise<FileResult>((resolve, reject) => {
+    const listen = (): void => {
+      void a.nextAnalysis(uri).then((r) => {
+        if (settled) return;
+        last = r;
+        if (done(r)) { settled = true; resolve(r); } else listen();
+      });
+    };
+    listen();
+    setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      reject(new Error(`no analysis showed ${what} within ${ms} ms; last: ` +
+        (last ? last.findings.map((f) => `${f.ruleId}@${f.span.start}`).join(', ') + ` syntaxErrors=${last.hasSyntaxErrors}` : 'none')));
+    }, ms);
+  });
   await fn();
   return reached;
 }
@@ -110,17 +125,21 @@ export function defineEditorSuite(spec: FixtureSpec): void {
       assert.ok(targets.length > 0, 'fixture has findings');
       let applied = 0;
       for (const t of targets) {
+        await setText(pc, doc, original);
         const range = new vscode.Range(doc.positionAt(t.span.start), doc.positionAt(t.span.end));
-        const actions = (await codeActions(uri, range, vscode.CodeActionKind.QuickFix.value))
-          .filter((a) => a.diagnostics?.some((d) => codeValue(d) === t.ruleId && d.range.isEqual(range)))
-          .filter((a) => a.command?.command !== 'promptCost.setCallsPerMonth');
-        assert.ok(actions.length >= 2, `${t.ruleId}: quick fixes ${actions.map((a) => a.title)}`);
+        const all = await codeActions(uri, range, vscode.CodeActionKind.QuickFix.value);
+        // (Actions come back from the command without their `diagnostics`: the range picks the finding.)
+        const actions = all.filter((a) => a.command?.command !== 'promptCost.setCallsPerMonth');
+        assert.ok(actions.length >= 2, `${t.ruleId} at ${range.start.line + 1}:${range.start.character + 1}: quick fixes ` +
+          `${JSON.stringify(all.map((a) => [a.title, a.diagnostics?.map((d) => [codeValue(d), d.range.start.line + 1])]))}; ` +
+          `diagnostics ${JSON.stringify(ourDiagnostics(uri).map((d) => [codeValue(d), d.range.start.line + 1, d.range.start.character + 1]))}`);
         for (const action of actions) {
           await setText(pc, doc, original);
           const before = countRule(await resultOf(pc, uri), t.ruleId);
           const fileWide = /in this file/.test(action.title);
           const after = await analysisUntil(pc, uri, () => applyAction(action),
-            (r) => countRule(r, t.ruleId) === (fileWide ? 0 : before - 1));
+            (r) => countRule(r, t.ruleId) === (fileWide ? 0 : before - 1),
+            `${t.ruleId} gone after "${action.title}"`);
           assert.strictEqual(after.hasSyntaxErrors, false, `"${action.title}" leaves code that parses`);
           assert.notStrictEqual(doc.getText(), original, `"${action.title}" edited the file`);
           applied++;

@@ -52,6 +52,7 @@ export async function diagnosticsFor(a: PromptCostApi, uri: vscode.Uri): Promise
 
 /** Replaces the whole text and waits for the re-analysis. */
 export async function setText(a: PromptCostApi, doc: vscode.TextDocument, text: string): Promise<FileResult> {
+  if (doc.getText() === text) return resultOf(a, doc.uri);
   const next = a.nextAnalysis(doc.uri);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);

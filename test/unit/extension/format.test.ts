@@ -16,7 +16,8 @@ describe('editor number formatting', () => {
     assert.strictEqual(formatCompact(30000), '30k');
     assert.strictEqual(formatCompact(1500000), '1.5M');
     assert.strictEqual(formatCompact(950), '950');
-    assert.strictEqual(formatPerMillion(2.5), '$2.5');
+    assert.strictEqual(formatPerMillion(2.5), '$2.50');
+    assert.strictEqual(formatPerMillion(0.0375), '$0.0375');
     assert.strictEqual(formatPerMillion(15), '$15');
     assert.strictEqual(formatPerMillion(0.075), '$0.075');
   });

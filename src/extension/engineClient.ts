@@ -1,0 +1,124 @@
+// The extension host's handle on the engine: it runs in a worker thread (engineWorker.ts), so neither its loading
+// nor any analysis blocks the main thread. If the worker cannot start, the engine runs in-process instead, one
+// file per macrotask.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import type * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+import type { ResolvedConfig } from '../core/config/types';
+import { Engine, type AnalyzeInput } from '../core/engine';
+import type { EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
+
+/** Configs kept in the worker; older ones are dropped (a settings change makes new ones). */
+const LIVE_CONFIGS = 16;
+
+export class EngineClient {
+  private worker?: Worker;
+  private readonly waiting = new Map<number, (o: FileOutcome[] | Error) => void>();
+  private readonly configIds = new WeakMap<ResolvedConfig, number>();
+  private readonly liveConfigs: number[] = [];
+  private nextId = 1;
+  private local?: Promise<Engine>;
+  mode: 'worker' | 'main-thread' = 'worker';
+  /** Engine load time (in the worker, or in-process), ms; null until loaded. */
+  engineLoadMs: number | null = null;
+
+  constructor(private readonly assetsDir: string, private readonly log: vscode.LogOutputChannel) {
+    const script = path.join(assetsDir, 'engineWorker.js');
+    if (!fs.existsSync(script)) {
+      this.fallBack(`${script} is missing`);
+      return;
+    }
+    const w = new Worker(script, { workerData: { assetsDir } });
+    this.worker = w;
+    w.on('message', (m: EngineResponse) => this.onMessage(m));
+    w.on('error', (e) => this.fallBack(`worker error: ${e.message}`));
+    w.on('exit', (code) => { if (this.worker === w) this.fallBack(`worker exited with code ${code}`); });
+  }
+
+  private onMessage(m: EngineResponse): void {
+    switch (m.type) {
+      case 'ready':
+        this.engineLoadMs = m.ms;
+        this.log.info(`engine ready in its worker thread after ${m.ms.toFixed(0)} ms`);
+        break;
+      case 'results':
+        this.waiting.get(m.id)?.(m.outcomes);
+        this.waiting.delete(m.id);
+        break;
+      case 'fatal':
+        this.fallBack(`engine failed to load in the worker: ${m.message}`);
+        break;
+    }
+  }
+
+  /** Stops using the worker; requests in flight are answered by the in-process engine. */
+  private fallBack(reason: string): void {
+    if (this.mode === 'main-thread') return;
+    this.log.warn(`${reason}; analysing on the main thread instead`);
+    this.mode = 'main-thread';
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) void w.terminate();
+    for (const [id, resolve] of this.waiting) resolve(new Error(`request ${id} interrupted`));
+    this.waiting.clear();
+  }
+
+  private configId(config: ResolvedConfig): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.configIds.set(config, id);
+      this.post({ type: 'config', configId: id, config });
+      this.liveConfigs.push(id);
+      if (this.liveConfigs.length > LIVE_CONFIGS) this.post({ type: 'dropConfig', configId: this.liveConfigs.shift()! });
+    }
+    return id;
+  }
+
+  private post(m: EngineRequest): void {
+    this.worker?.postMessage(m);
+  }
+
+  /** Analyses files with one config; one outcome per file, in order. Never rejects for a file's own error. */
+  async analyze(config: ResolvedConfig, files: AnalyzeInput[]): Promise<FileOutcome[]> {
+    if (this.worker) {
+      if (!this.liveConfigs.includes(this.configIds.get(config) ?? -1)) this.configIds.delete(config);
+      const configId = this.configId(config);
+      const id = this.nextId++;
+      const answer = await new Promise<FileOutcome[] | Error>((resolve) => {
+        this.waiting.set(id, resolve);
+        this.post({ type: 'analyze', id, configId, files });
+      });
+      if (!(answer instanceof Error)) return answer;
+    }
+    return this.analyzeLocally(config, files);
+  }
+
+  private async analyzeLocally(config: ResolvedConfig, files: AnalyzeInput[]): Promise<FileOutcome[]> {
+    if (!this.local) {
+      const t0 = performance.now();
+      this.local = Engine.create({ assetsDir: this.assetsDir });
+      void this.local.then(() => { this.engineLoadMs = performance.now() - t0; });
+    }
+    const engine = await this.local;
+    const out: FileOutcome[] = [];
+    for (const f of files) {
+      if (out.length) await new Promise((r) => setImmediate(r));
+      const t = performance.now();
+      try {
+        out.push({ result: engine.analyze(f, config), ms: performance.now() - t });
+      } catch (e) {
+        out.push({ error: e instanceof Error ? e.message : String(e), ms: performance.now() - t });
+      }
+    }
+    return out;
+  }
+
+  dispose(): void {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) void w.terminate();
+  }
+}

@@ -1,0 +1,24 @@
+// Messages between the extension host and the engine's worker thread (structured-clone data only).
+
+import type { ResolvedConfig } from '../core/config/types';
+import type { AnalyzeInput } from '../core/engine';
+import type { FileResult } from '../core/types';
+
+export type EngineRequest =
+  /** Configs are sent once and referred to by id, so the engine's per-config caches (price book) stay warm. */
+  | { type: 'config'; configId: number; config: ResolvedConfig }
+  | { type: 'dropConfig'; configId: number }
+  | { type: 'analyze'; id: number; configId: number; files: AnalyzeInput[] };
+
+export interface FileOutcome {
+  result?: FileResult;
+  error?: string;
+  /** Time in `engine.analyze`, ms. */
+  ms: number;
+}
+
+export type EngineResponse =
+  | { type: 'ready'; ms: number }
+  | { type: 'results'; id: number; outcomes: FileOutcome[] }
+  /** The engine could not load: every request fails; the client falls back to the main thread. */
+  | { type: 'fatal'; message: string };

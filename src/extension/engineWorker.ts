@@ -1,0 +1,41 @@
+// The engine's worker thread (bundled as dist/engineWorker.js): loading the engine and its first analyses (WASM
+// parsers, tokenizer tables, price data) take seconds of CPU, and a workspace scan takes longer; none of it may
+// block the extension host's main thread, which would freeze every extension. No `vscode` here.
+
+import { parentPort, workerData } from 'worker_threads';
+import type { ResolvedConfig } from '../core/config/types';
+import { Engine } from '../core/engine';
+import type { EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
+
+const port = parentPort!;
+const post = (m: EngineResponse) => port.postMessage(m);
+const configs = new Map<number, ResolvedConfig>();
+const t0 = performance.now();
+const engine = Engine.create({ assetsDir: (workerData as { assetsDir: string }).assetsDir });
+engine.then(() => post({ type: 'ready', ms: performance.now() - t0 }),
+  (e: unknown) => post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) }));
+
+port.on('message', (req: EngineRequest) => {
+  switch (req.type) {
+    case 'config':
+      configs.set(req.configId, req.config);
+      return;
+    case 'dropConfig':
+      configs.delete(req.configId);
+      return;
+    case 'analyze':
+      void engine.then((e) => {
+        const config = configs.get(req.configId);
+        const outcomes = req.files.map((f): FileOutcome => {
+          const t = performance.now();
+          if (!config) return { error: `unknown config ${req.configId}`, ms: 0 };
+          try {
+            return { result: e.analyze(f, config), ms: performance.now() - t };
+          } catch (err) {
+            return { error: err instanceof Error ? err.message : String(err), ms: performance.now() - t };
+          }
+        });
+        post({ type: 'results', id: req.id, outcomes });
+      }, () => { /* 'fatal' already sent */ });
+  }
+});
