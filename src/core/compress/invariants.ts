@@ -60,8 +60,11 @@ function normaliseCode(block: string): string {
   return body;
 }
 
-const WORD_BOUNDARY = (w: string) => new RegExp(`(?<![\\w'])${w.replace(/ /g, '\\s+')}(?![\\w'])`, 'gi');
-const RESTRICTION_RES = [...RESTRICTION_PHRASES, ...RESTRICTION_WORDS].map((w) => ({ w, re: WORD_BOUNDARY(w) }));
+/** One pass over the text: phrases first in the alternation so "no more than" is not read as "no". */
+const RESTRICTION_RE = new RegExp(
+  `(?<![\\w'’])(?:${[...RESTRICTION_PHRASES, ...RESTRICTION_WORDS].map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\w'’])|\\w(?:n['’]t)(?![\\w])`,
+  'gi',
+);
 const NUMBER_RE = new RegExp(
   `(?<![\\w.])[$€£]?\\d+(?:[.,]\\d+)*(?:\\s?(?:${UNITS.filter((u) => u !== '%').join('|')})(?![\\w])|%)?` +
     `|(?<![\\w'])(?:${NUMBER_WORDS.join('|')})(?![\\w'])`,
@@ -69,18 +72,8 @@ const NUMBER_RE = new RegExp(
 );
 
 function restrictions(text: string): string[] {
-  const out: string[] = [];
-  let rest = text;
-  for (const { w, re } of RESTRICTION_RES) {
-    const hits = rest.match(re);
-    if (!hits) continue;
-    for (let i = 0; i < hits.length; i++) out.push(w);
-    rest = rest.replace(re, ' ');
-  }
-  // Contractions: "don't", "can't", "won't" all carry a `not`.
-  const nt = text.match(/\w(?:n['’]t)(?![\w])/gi);
-  if (nt) for (let i = 0; i < nt.length; i++) out.push('not');
-  return out;
+  // Contractions ("don't", "can't", "won't") count as `not`.
+  return (text.match(RESTRICTION_RE) ?? []).map((m) => (/n['’]t$/i.test(m) ? 'not' : m.toLowerCase().replace(/\s+/g, ' ')));
 }
 
 function numbers(text: string): string[] {
@@ -136,8 +129,11 @@ function countMap(items: readonly string[]): Map<string, number> {
  */
 export function checkInvariants(before: string, after: string, removed: readonly string[] = []): Violation[] {
   if (before === after) return [];
-  const b = extractFacts(before);
-  const a = extractFacts(after);
+  return compareFacts(extractFacts(before), extractFacts(after), after, removed);
+}
+
+/** `checkInvariants` with the facts of both sides already extracted (the pipeline reuses them). */
+export function compareFacts(b: Facts, a: Facts, after: string, removed: readonly string[] = []): Violation[] {
   const r = removed.map(extractFacts);
   const violations: Violation[] = [];
   for (const kind of MULTISET_KINDS) {

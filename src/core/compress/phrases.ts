@@ -75,6 +75,7 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   aggressive('you should', '', { sentenceStart: true }),
   aggressive('you need to', '', { sentenceStart: true }),
   aggressive('your task is to', '', { sentenceStart: true }),
+  aggressive('your job is to', '', { sentenceStart: true }),
   // Politeness.
   safe('please'),
   safe('kindly'),
@@ -169,6 +170,8 @@ export const WORDY_PHRASES: readonly PhraseRule[] = [
   safe('as a result of', 'because of'),
   safe('in the case of', 'for'),
   safe('at the end of the day', 'ultimately'),
+  safe('keep in mind the following rules', 'rules'),
+  safe('keep the following rules in mind', 'rules'),
   aggressive('a number of', 'several'),
   aggressive('in addition to', 'besides'),
   aggressive('regarding', 'about'),

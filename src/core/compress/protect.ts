@@ -110,6 +110,7 @@ export function findUrls(text: string): ProtectedSpan[] {
 }
 
 export function findEmails(text: string): ProtectedSpan[] {
+  if (!text.includes('@')) return [];
   return matchAll(text, /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, 'email');
 }
 

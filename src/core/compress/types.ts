@@ -43,7 +43,7 @@ export interface PassReport {
   saved: number;
   /** Number of rounds in which the pass's output was kept. */
   applied: number;
-  /** Why an output of this pass was discarded (an invariant it broke, or no saving), once per reason. */
+  /** Why an output of this pass was discarded (the invariants it broke), once per reason. */
   rejected: string[];
 }
 
@@ -67,6 +67,8 @@ export interface CompressResult {
   saved: number;
   level: CompressLevel;
   passes: PassReport[];
+  /** Sentences removed as repetitions of kept ones (what the invariants allowed to go once). */
+  removed: string[];
   /** Set when the text was left unchanged on purpose (too large, reserved characters…). */
   skipped?: string;
 }
