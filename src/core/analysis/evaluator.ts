@@ -88,7 +88,7 @@ export class Evaluator {
   // ---- names ------------------------------------------------------------------------------------------------
 
   resolveName(name: string, at: number, depth: number): Value {
-    const bindings = this.facts.bindings.get(name);
+    const bindings = this.facts.bindingsOf(name);
     if (bindings) {
       for (const b of this.rank(bindings, at, name)) {
         const v = this.evalBinding(name, b, depth);
@@ -146,14 +146,14 @@ export class Evaluator {
   /** `prompt += "…"` and `messages.append(…)` after the binding, in the same scope, before `at`. */
   private withAppends(name: string, b: Binding, at: number, v: Value, depth: number): Value {
     if (v.t === 'str') {
-      const augs = this.facts.bindings.get(name)?.filter((x) => x.augmented && x.pos > b.pos && x.pos < at && sameScope(x, b));
+      const augs = this.facts.bindingsOf(name)?.filter((x) => x.augmented && x.pos > b.pos && x.pos < at && sameScope(x, b));
       if (!augs?.length) return v;
       let acc: Value = v;
       for (const a of augs) acc = this.concat(acc, this.eval(this.lower(a.node), depth), a.node);
       return acc;
     }
     if (v.t === 'list') {
-      const apps = this.facts.appends.get(name)?.filter((x) => x.pos > b.pos && x.pos < at);
+      const apps = this.facts.appendsOf(name)?.filter((x) => x.pos > b.pos && x.pos < at);
       if (!apps?.length) return v;
       const items = [...v.items];
       for (const a of apps) {
@@ -315,8 +315,8 @@ export class Evaluator {
       return UNKNOWN;
     }
     if (e.callee.k === 'name') {
-      const fn = this.facts.functions.get(e.callee.name);
-      if (fn && !this.facts.bindings.has(e.callee.name)) return this.returnValue(e.callee.name, fn, depth);
+      const fn = this.facts.functionOf(e.callee.name);
+      if (fn && !this.facts.bindingsOf(e.callee.name)) return this.returnValue(e.callee.name, fn, depth);
     }
     return this.kwargsDict(e) ?? UNKNOWN;
   }

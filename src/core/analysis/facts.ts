@@ -1,8 +1,12 @@
-// What one pass over a file collects for the evaluator: imports, bindings (assignments, parameters, fields),
-// candidate calls, local functions and `prompt-cost` comments. Collected with tree-sitter queries (run inside
-// WASM), so the JS side touches only the nodes that matter.
+// What the evaluator knows about one file: imports, bindings (assignments, parameters, fields), candidate calls,
+// local functions and `prompt-cost` comments.
+//
+// Found lazily from the text, not by walking the tree: a regular expression finds where a name occurs (native and
+// fast), and only those places are looked up in the syntax tree (`descendantForIndex`). A file's cost is then
+// proportional to the code that matters for LLM calls, not to its size: a query over every node of the tree
+// cost as much as parsing it.
 
-import type { Node } from '../languages/parser';
+import type { Node, Tree } from '../languages/parser';
 import type { Span } from '../types';
 
 export interface ImportTarget {
@@ -26,32 +30,38 @@ export interface Binding {
   scope: Span | null;
   /** `x += …` (adds to a string being built). */
   augmented?: boolean;
-  /** For `a, b = x, y` style destructuring we only keep simple names; for `{ A } = require('m')` the key. */
+  /** `{ A } = obj` / `a, b = x, y`: the key (or index) taken from the value. */
   destructureKey?: string;
 }
 
+export interface Append {
+  arg: Node;
+  pos: number;
+  /** `xs.extend([...])`: the argument is a list of items. */
+  extend: boolean;
+}
+
+export interface PromptCostComment {
+  span: Span;
+  text: string;
+  /** 0-based line. */
+  line: number;
+}
+
 export interface FileFacts {
-  imports: Map<string, ImportTarget>;
-  bindings: Map<string, Binding[]>;
-  /** Candidate call nodes (filtered by callee name), in source order. */
-  calls: Node[];
-  /** `xs.append(v)` / `xs.push(v)` / `xs.extend([...])`, by receiver name: the argument nodes. */
-  appends: Map<string, { arg: Node; pos: number; extend: boolean }[]>;
-  /** Local functions by name (for `return OpenAI()` factories). */
-  functions: Map<string, Node>;
-  /** Comments that mention `prompt-cost`. */
-  comments: { span: Span; text: string; line: number }[];
-  hasErrors: boolean;
-}
-
-export function newFacts(): FileFacts {
-  return { imports: new Map(), bindings: new Map(), calls: [], appends: new Map(), functions: new Map(), comments: [], hasErrors: false };
-}
-
-export function addBinding(facts: FileFacts, name: string, b: Binding): void {
-  const list = facts.bindings.get(name);
-  if (list) list.push(b);
-  else facts.bindings.set(name, [b]);
+  readonly imports: Map<string, ImportTarget>;
+  /** Candidate call nodes (callee name is one an SDK uses), in source order. */
+  readonly calls: Node[];
+  readonly comments: PromptCostComment[];
+  readonly hasErrors: boolean;
+  /** Bindings of a name (`client`, `self.client`, `this.client`), in source order. */
+  bindingsOf(name: string): Binding[] | undefined;
+  /** A local function (for `def make_client(): return OpenAI()` factories). */
+  functionOf(name: string): Node | undefined;
+  /** `xs.append(v)` / `xs.push(v)` / `xs.extend([...])` on a name. */
+  appendsOf(name: string): Append[] | undefined;
+  /** Names assigned in the file that look like prompts (`SYSTEM_PROMPT`, `self.instructions`, …). */
+  promptLikeNames(): string[];
 }
 
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda', 'function_declaration', 'function_expression', 'arrow_function',
@@ -67,4 +77,144 @@ export function enclosingFunction(node: Node): Span | null {
 
 export function isFunctionType(type: string): boolean {
   return FUNCTION_TYPES.has(type);
+}
+
+const PROMPT_NAME_SOURCE = String.raw`[A-Za-z_]\w*?(?:prompt|instruction|system_?(?:message|msg)|template|preamble|persona)s?`;
+export const PROMPT_NAME = new RegExp(`^(?:self\\.|this\\.)?${PROMPT_NAME_SOURCE}$`, 'i');
+const PROMPT_KEYWORD = /(?:prompt|instruction|system_?(?:message|msg)|template|preamble|persona)s?(?![\w$])/gi;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The shared, lazy part; the language modules say what a definition looks like around an occurrence. */
+export abstract class LazyFacts implements FileFacts {
+  readonly imports = new Map<string, ImportTarget>();
+  readonly calls: Node[] = [];
+  readonly comments: PromptCostComment[] = [];
+  readonly hasErrors: boolean;
+  private readonly bindingCache = new Map<string, Binding[] | undefined>();
+  private readonly functionCache = new Map<string, Node | undefined>();
+  private readonly appendCache = new Map<string, Append[] | undefined>();
+
+  constructor(protected readonly tree: Tree, protected readonly text: string) {
+    this.hasErrors = tree.rootNode.hasError;
+  }
+
+  /** The smallest node covering [start, end), or null. */
+  protected nodeAt(start: number, end: number): Node | null {
+    return this.tree.rootNode.descendantForIndex(start, end);
+  }
+
+  /** Offsets where `name` occurs as a whole word (for `self.x`, where `self.x` occurs; the offset of `x`). */
+  protected occurrences(name: string): number[] {
+    const dot = name.lastIndexOf('.');
+    const re = dot === -1
+      ? new RegExp(`(?<![\\w.$])${escapeRe(name)}(?![\\w$])`, 'g')
+      : new RegExp(`(?<![\\w.$])${escapeRe(name.slice(0, dot))}\\s*\\.\\s*${escapeRe(name.slice(dot + 1))}(?![\\w$])`, 'g');
+    const out: number[] = [];
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      out.push(dot === -1 ? m.index : m.index + m[0].length - (name.length - dot - 1));
+      if (out.length > 2000) break;
+    }
+    return out;
+  }
+
+  bindingsOf(name: string): Binding[] | undefined {
+    if (this.bindingCache.has(name)) return this.bindingCache.get(name);
+    const found: Binding[] = [];
+    const bare = name.slice(name.lastIndexOf('.') + 1);
+    for (const at of this.occurrences(name)) {
+      const node = this.nodeAt(at, at + bare.length);
+      if (node && node.text === bare) this.definitionsAt(node, name, found);
+    }
+    // Class attributes (`model = "gpt-4o"` in a class body, TS fields and parameter properties) are read as self.x.
+    if (name.startsWith('self.') || name.startsWith('this.')) {
+      for (const at of this.occurrences(bare)) {
+        const node = this.nodeAt(at, at + bare.length);
+        if (node && node.text === bare) this.classAttributeAt(node, found);
+      }
+    }
+    found.sort((a, b) => a.pos - b.pos);
+    const result = found.length ? found : undefined;
+    this.bindingCache.set(name, result);
+    return result;
+  }
+
+  functionOf(name: string): Node | undefined {
+    if (this.functionCache.has(name)) return this.functionCache.get(name);
+    let fn: Node | undefined;
+    for (const at of this.occurrences(name)) {
+      const node = this.nodeAt(at, at + name.length);
+      const parent = node?.parent;
+      if (parent && (parent.type === 'function_definition' || parent.type === 'function_declaration') &&
+          parent.childForFieldName('name')?.startIndex === node!.startIndex) { fn = parent; break; }
+    }
+    this.functionCache.set(name, fn);
+    return fn;
+  }
+
+  appendsOf(name: string): Append[] | undefined {
+    if (this.appendCache.has(name)) return this.appendCache.get(name);
+    const out: Append[] = [];
+    const re = new RegExp(`(?<![\\w.$])${escapeRe(name).replace('\\.', '\\s*\\.\\s*')}\\s*\\.\\s*(append|extend|push)\\s*\\(`, 'g');
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const paren = m.index + m[0].length - 1;
+      const args = this.nodeAt(paren, paren + 1)?.parent;
+      if (!args || (args.type !== 'argument_list' && args.type !== 'arguments')) continue;
+      for (const arg of args.namedChildren) {
+        if (arg && arg.type !== 'comment') out.push({ arg, pos: m.index, extend: m[1] === 'extend' });
+      }
+    }
+    const result = out.length ? out : undefined;
+    this.appendCache.set(name, result);
+    return result;
+  }
+
+  promptLikeNames(): string[] {
+    // Keyword first, then the identifier around it: a pattern starting with \w*? would be tried at every offset.
+    const names = new Set<string>();
+    PROMPT_KEYWORD.lastIndex = 0;
+    for (let m = PROMPT_KEYWORD.exec(this.text); m; m = PROMPT_KEYWORD.exec(this.text)) {
+      let start = m.index;
+      while (start > 0 && /[\w.]/.test(this.text[start - 1])) start--;
+      const name = this.text.slice(start, m.index + m[0].length).replace(/^\.+/, '');
+      if (!/^[A-Za-z_]/.test(name)) continue;
+      const rest = this.text.slice(m.index + m[0].length, m.index + m[0].length + 100);
+      if (/^\s*(?::[^=\n]{0,80})?=(?!=)/.test(rest) && PROMPT_NAME.test(name)) names.add(name);
+    }
+    return [...names];
+  }
+
+  /** Adds the bindings that the occurrence `node` of `name` makes (if it is a definition). */
+  protected abstract definitionsAt(node: Node, name: string, out: Binding[]): void;
+  /** A class-level assignment of the bare name (Python), read as `self.<name>`. */
+  protected classAttributeAt(_node: Node, _out: Binding[]): void {}
+
+  /** Candidate calls: `name(` where name is one an SDK uses, found in the text, then located in the tree. */
+  protected findCalls(candidates: RegExp, names: ReadonlySet<string>, callOf: (nameNode: Node) => Node | null): void {
+    const seen = new Set<number>();
+    for (let m = candidates.exec(this.text); m; m = candidates.exec(this.text)) {
+      if (!names.has(m[1])) continue;
+      const start = m.index;
+      const nameNode = this.nodeAt(start, start + m[1].length);
+      if (!nameNode || nameNode.text !== m[1]) continue;
+      const call = callOf(nameNode);
+      if (call && !seen.has(call.id)) { seen.add(call.id); this.calls.push(call); }
+    }
+  }
+
+  protected findComments(isComment: (n: Node) => boolean): void {
+    const re = /prompt-cost/g;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const node = this.nodeAt(m.index, m.index + 11);
+      if (!node || !isComment(node) || this.comments.some((c) => c.span.start === node.startIndex)) continue;
+      this.comments.push({ span: { start: node.startIndex, end: node.endIndex }, text: node.text, line: node.startPosition.row });
+    }
+  }
+}
+
+/** Any identifier followed by `(` (optionally TS type arguments); the set of candidate names filters the hits. */
+export function candidateCallRegex(): RegExp {
+  return /(?<![\w$])([A-Za-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>\s*)?\(/g;
 }

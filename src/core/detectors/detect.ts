@@ -11,7 +11,7 @@ import type { ObjValue, Value } from '../analysis/values';
 import { collectPrompts, type FoundPrompt } from '../prompts/collect';
 import type { InsertionPoint, LlmCall, ModelSource, OutputCap, ProviderId, Span } from '../types';
 import { type CallArgs, getArg, readArgs } from './args';
-import { fallbackTarget } from './fallback';
+import { fallbackPathMatches, fallbackTarget } from './fallback';
 import { insertionInto } from './insertion';
 import { inferProvider } from './providerOfModel';
 import type { CallSpec, CapSpec, SdkSpec } from './spec';
@@ -48,9 +48,17 @@ export function detectCalls(ev: Evaluator, callNodes: Node[], opts: DetectOption
   const ctorCandidates: { e: CallExpr; obj: ObjValue }[] = [];
   for (const node of callNodes) {
     if (seen.has(node.id)) continue;
+    // The callee decides; lower the (possibly large) arguments only for calls that can be LLM calls.
+    const calleeNode = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
+    if (!calleeNode) continue;
+    const callee = ev.lower(calleeNode);
+    let target: Target | null = ev.calleeTarget(callee);
+    if (!target) {
+      const cv = ev.eval(callee);
+      if (cv.t !== 'sdk' && cv.t !== 'obj' && cv.t !== 'objpath' && !fallbackPathMatches(callee)) continue;
+    }
     const e = ev.lower(node);
     if (e.k !== 'call') continue;
-    let target: Target | null = ev.calleeTarget(e.callee);
     if (target?.call.returns) {
       // A constructor or factory: remember LangChain models in case nothing invokes them in this file.
       const v = ev.eval(e);
@@ -317,7 +325,7 @@ function dictHome(ev: Evaluator, expr: Expr, depth = 0): { node: Node; style: In
   if (expr.k === 'dict') return { node: expr.node, style: ev.lang === 'python' ? 'python-dict-entry' : 'js-property' };
   if (expr.k === 'call' && ev.lang === 'python' && expr.argsNode?.type === 'argument_list') return { node: expr.argsNode, style: 'python-kwarg' };
   if (expr.k === 'name') {
-    const b = ev.facts.bindings.get(expr.name);
+    const b = ev.facts.bindingsOf(expr.name);
     if (b?.length === 1 && b[0].kind === 'value') return dictHome(ev, ev.lower(b[0].node), depth + 1);
   }
   return null;

@@ -44,6 +44,13 @@ const FAMILY_MODULES: Partial<Record<ProviderId, string[]>> = {
   mistral: ['mistralai', '@mistralai/mistralai'], groq: ['groq', 'groq-sdk'],
 };
 
+/** Cheap pre-check on the callee alone: could this be one of the recognised API paths? */
+export function fallbackPathMatches(callee: Expr): boolean {
+  if (callee.k !== 'member') return false;
+  const joined = memberChain(callee).path.join('.');
+  return RULES.some((rule) => rule.paths.some((p) => joined === p || joined.endsWith('.' + p) || joined.includes('with_raw_response')));
+}
+
 export function fallbackTarget(ev: Evaluator, e: Extract<Expr, { k: 'call' }>):
   { spec: SdkSpec; call: CallSpec; receiver: null; provider: ProviderId; apiPath: string } | null {
   if (e.callee.k !== 'member') return null;

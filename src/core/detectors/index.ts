@@ -3,9 +3,9 @@
 
 import type { Node, Parsers, Tree } from '../languages/parser';
 import { Evaluator, type SdkIndex } from '../analysis/evaluator';
-import type { FileFacts } from '../analysis/facts';
-import { collectJs } from '../analysis/factsJs';
-import { collectPython } from '../analysis/factsPython';
+import { candidateCallRegex, type FileFacts, PROMPT_NAME } from '../analysis/facts';
+import { JsFacts } from '../analysis/indexJs';
+import { PythonFacts } from '../analysis/indexPython';
 import { lowerJs } from '../analysis/lowerJs';
 import { lowerPython } from '../analysis/lowerPython';
 import { collectPrompts, type FoundPrompt } from '../prompts/collect';
@@ -22,7 +22,6 @@ export interface Detection {
 }
 
 const TEMPLATE_CALLS = new Set(['from_template', 'fromTemplate', 'from_messages', 'fromMessages', 'PromptTemplate', 'ChatPromptTemplate']);
-const PROMPT_NAME = /(prompt|instruction|system_?(message|msg)|template|preamble|persona)s?$/i;
 const MIN_PROMPT_CONSTANT_CHARS = 16;
 
 class Index implements SdkIndex {
@@ -58,6 +57,7 @@ class Index implements SdkIndex {
 }
 
 const INDEX = new Index(SDKS);
+const CANDIDATES = candidateCallRegex();
 
 export function isCandidateName(name: string): boolean {
   return INDEX.candidateNames.has(name);
@@ -74,9 +74,8 @@ export interface DetectInput {
 }
 
 export function detectFile(input: DetectInput): Detection {
-  const { lang, tree, parsers } = input;
-  const isCandidate = (n: string) => INDEX.candidateNames.has(n);
-  const facts = lang === 'python' ? collectPython(tree, parsers, isCandidate) : collectJs(lang, tree, parsers, isCandidate);
+  const { lang, tree } = input;
+  const facts = lang === 'python' ? new PythonFacts(tree, input.text, CANDIDATES, INDEX.candidateNames) : new JsFacts(tree, input.text, CANDIDATES, INDEX.candidateNames);
   const ev = new Evaluator(lang === 'python' ? 'python' : 'js', facts, INDEX, lang === 'python' ? (n: Node) => lowerPython(n) : (n: Node) => lowerJs(n));
   const annotations = new Map<number, { callsPerMonth: number; span: Span }>();
   for (const c of facts.comments) {
@@ -91,10 +90,10 @@ export function detectFile(input: DetectInput): Detection {
 
 function standalonePrompts(ev: Evaluator, facts: FileFacts): FoundPrompt[] {
   const out: FoundPrompt[] = [];
-  for (const [name, bindings] of facts.bindings) {
+  for (const name of facts.promptLikeNames()) {
     const bare = name.replace(/^(self|this)\./, '');
-    if (!PROMPT_NAME.test(bare)) continue;
-    for (const b of bindings) {
+    if (!PROMPT_NAME.test(name)) continue;
+    for (const b of facts.bindingsOf(name) ?? []) {
       if (b.kind !== 'value' || b.augmented) continue;
       const e = ev.lower(b.node);
       if (e.k !== 'str' && e.k !== 'binop' && e.k !== 'call') continue;

@@ -1,0 +1,58 @@
+// `npm run bench`: engine scan and edit benchmarks, plus the compression report when present. Figures are ratios
+// to floors measured in the same run. Results: printed, and written to bench/results/latest.json.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { runEditBench, runScanBench } from './scan';
+
+interface Section { name: string; data: unknown }
+
+async function optional(modulePath: string, fn: string): Promise<unknown> {
+  const file = path.join(__dirname, modulePath + '.js');
+  if (!fs.existsSync(file)) return undefined;
+  const mod = (await import(file)) as Record<string, () => Promise<unknown>>;
+  return typeof mod[fn] === 'function' ? mod[fn]() : undefined;
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const sections: Section[] = [];
+  const t0 = Date.now();
+  if (!only || only === 'scan') {
+    const files = Number(process.env.BENCH_FILES ?? 2000);
+    const s = await runScanBench(files);
+    sections.push({ name: 'scan', data: s });
+    console.log(`\n## Workspace scan (${s.files} generated files, ${f1(s.megabytes)} MB, ${s.calls} LLM calls, one core)`);
+    console.log(`engine: ${f1(s.engineMs)} ms = ${f1(s.filesPerSecond)} files/s, ${f2(s.megabytesPerSecond)} MB/s`);
+    console.log(`floor (tree-sitter parse + tokenizing the same prompt literals, cold): ${f1(s.floorMs)} ms = ${f1(s.floorFilesPerSecond)} files/s`);
+    console.log(`ratio engine/floor: ${f2(s.ratio)}x (target ≤ 1.5x)   peak RSS ${f1(s.peakRssMb)} MB, heap ${f1(s.heapUsedMb)} MB`);
+  }
+  if (!only || only === 'edit') {
+    for (const lang of ['python', 'typescript'] as const) {
+      const e = await runEditBench(lang);
+      sections.push({ name: `edit-${lang}`, data: e });
+      console.log(`\n## Re-analysis after a one-character edit, ${e.lines}-line ${lang} file (${e.calls} calls), warm`);
+      console.log(`full re-parse:        p50 ${f2(e.fullParse.p50)} ms  p95 ${f2(e.fullParse.p95)} ms  p99 ${f2(e.fullParse.p99)} ms`);
+      console.log(`incremental re-parse: p50 ${f2(e.incremental.p50)} ms  p95 ${f2(e.incremental.p95)} ms  p99 ${f2(e.incremental.p99)} ms (target p95 < 15 ms)`);
+      console.log(`floor (full tree-sitter parse only): p50 ${f2(e.floorParse.p50)} ms  p95 ${f2(e.floorParse.p95)} ms; ` +
+        `ratio incremental p95 / parse p95: ${f2(e.incremental.p95 / e.floorParse.p95)}x`);
+    }
+  }
+  if (!only || only === 'compress') {
+    const c = await optional('compress', 'runCompressBench');
+    if (c !== undefined) sections.push({ name: 'compress', data: c });
+  }
+  if (!only || only === 'editor') {
+    const e = await optional('editor', 'runEditorBench');
+    if (e !== undefined) sections.push({ name: 'editor', data: e });
+  }
+  const out = path.join(__dirname, '../../bench/results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, sections }, null, 2));
+  console.log(`\n(${((Date.now() - t0) / 1000).toFixed(0)} s; results in bench/results/latest.json)`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
