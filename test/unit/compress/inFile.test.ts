@@ -69,7 +69,7 @@ describe('compress in file (real engine)', function () {
     const r = compressPromptInFile(engine, { path: 'a.py', text: PY }, config, system.id);
     assert.ok(r.ok, !r.ok ? r.reason : '');
     assert.ok(r.saved > 10 && r.tokensAfter < r.tokensBefore);
-    assert.ok(r.newText.includes('SYSTEM = """You are a helpful assistant for {company}. Answer\nquestions about our products to help customers.\n\nKeep answers short."""'), r.newText);
+    assert.ok(r.newText.includes('SYSTEM = """You are a helpful assistant for {company}. Answer questions about our products to help customers.\n\nKeep answers short."""'), r.newText);
     const after = analyze('a.py', r.newText);
     assert.deepEqual(promptBy(after, (p) => p.role === 'system').placeholders, system.placeholders);
     assert.ok(r.monthlySaving !== null && r.monthlySaving > 0);
@@ -93,7 +93,7 @@ describe('compress in file (real engine)', function () {
     const system = promptBy(before, (p) => p.role === 'system');
     const r = compressPromptInFile(engine, { path: 'a.py', text }, config, system.id);
     assert.ok(r.ok, !r.ok ? r.reason : '');
-    assert.ok(r.newText.includes('textwrap.dedent("""\n    You are a helpful assistant for {company}. Answer\n    questions about our products to help customers.\n\n    Keep answers short.\n    """)'), r.newText);
+    assert.ok(r.newText.includes('textwrap.dedent("""\n    You are a helpful assistant for {company}. Answer questions about our products to help customers.\n\n    Keep answers short.\n    """)'), r.newText);
   });
 
   it('compresses a TypeScript template and a concatenation', () => {

@@ -32,6 +32,13 @@ describe('compress passes', () => {
       const text = 'Run this:\n```py\nx  =  1\n\n\n\ny = 2   \n```\nThen `a  b`.';
       assert.equal(run(whitespacePass, text).text, text);
     });
+    it('joins soft-wrapped prose lines, and only those', () => {
+      const text = 'Rewrite the question so that it can be understood\nwithout the conversation, in the same language,\nand keep it short.\nAnswer in English.\n- first item that is long enough to wrap\n- second item\nA line that ends with a colon and is long:\nnext line';
+      assert.equal(run(whitespacePass, text).text,
+        'Rewrite the question so that it can be understood without the conversation, in the same language, and keep it short.\nAnswer in English.\n- first item that is long enough to wrap\n- second item\nA line that ends with a colon and is long:\nnext line');
+      const quoted = 'Reply with the words "not sure" or the words "maybe\nlater" when asked.';
+      assert.equal(run(whitespacePass, quoted).text, quoted);
+    });
     it('keeps the whitespace that joins a piece to its neighbours', () => {
       const out = run(whitespacePass, '  answer  in   French ', { keepLeadingWhitespace: true, keepTrailingWhitespace: true }).text;
       assert.equal(out, '  answer in French ');

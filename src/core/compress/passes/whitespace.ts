@@ -3,7 +3,7 @@
 // Code blocks keep their inner layout (dedent keeps relative indentation); leading indentation of a line outside
 // code is structure (nested lists) and stays.
 
-import { mask } from '../protect';
+import { findInlineCode, findQuotes, findTags, mask } from '../protect';
 import type { CompressPass, PassContext } from '../types';
 
 function commonIndent(lines: readonly string[]): string {
@@ -35,14 +35,42 @@ export function dedent(text: string): string {
   return lines.map((l, i) => (i < first ? l : l.startsWith(indent) ? l.slice(indent.length) : l.trim() ? l : '')).join('\n');
 }
 
-function tidy(core: string): string {
+/** A line that ends mid-sentence (hard-wrapped prose): long enough, no closing punctuation, no structure. */
+const WRAPPED_LINE = /^[ \t]*(?![#|>]|[-*+•][ \t]|\d+[.)][ \t])[^\n]{30,}[\p{L}\p{N},)]$/u;
+/** The continuation of a wrapped sentence: starts with a lowercase word that is not a list label (`a)`, `i.`). */
+const CONTINUATION = /^[ \t]*(?![a-z][.)][ \t]|[ivx]+[.)][ \t])\p{Ll}/u;
+
+/** Protected spans a line holds; joining two lines must not pair a quote or backtick across them. */
+const spansIn = (s: string) => findQuotes(s).length + findInlineCode(s).length + findTags(s).length;
+
+/** Joins soft-wrapped prose lines (a line break inside a sentence costs a token; a space is free). */
+function unwrap(lines: string[], unmask: (s: string) => string): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && WRAPPED_LINE.test(prev) && CONTINUATION.test(line)) {
+      const joined = `${prev} ${line.trimStart()}`;
+      const a = unmask(prev);
+      const b = unmask(line);
+      if (spansIn(unmask(joined)) === spansIn(a) + spansIn(b)) {
+        out[out.length - 1] = joined;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function tidy(core: string, joinWrapped: boolean): string {
   const masked = mask(core);
   if (!masked) return core;
-  const lines = masked.text.split('\n').map((line) => {
+  let lines = masked.text.split('\n').map((line) => {
     const indent = /^[ \t]*/.exec(line)![0];
     const body = line.slice(indent.length).replace(/[ \t\r]+$/, '').replace(/[ \t]{2,}/g, ' ');
     return body ? indent + body : '';
   });
+  if (joinWrapped) lines = unwrap(lines, masked.unmask);
   return masked.unmask(lines.join('\n').replace(/\n{3,}/g, '\n\n'));
 }
 
@@ -51,7 +79,7 @@ function run(text: string, ctx: PassContext): string {
   const trail = ctx.keepTrailingWhitespace ? /\s*$/.exec(text.slice(lead.length))![0] : '';
   let core = text.slice(lead.length, text.length - trail.length);
   // A piece that continues a line (after a concatenation) must not lose its first line's indentation to dedent.
-  core = tidy(lead && !lead.endsWith('\n') ? core : dedent(core));
+  core = tidy(lead && !lead.endsWith('\n') ? core : dedent(core), true);
   if (!ctx.keepLeadingWhitespace) core = core.replace(/^\s+/, '');
   if (!ctx.keepTrailingWhitespace) core = core.replace(/\s+$/, '');
   return lead + core + trail;
