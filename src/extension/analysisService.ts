@@ -4,11 +4,14 @@
 // (reading the text, posting it, publishing the result) is measured separately from the engine's own time.
 
 import * as path from 'path';
+import type { Edit } from '@vscode/tree-sitter-wasm';
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../core/config/types';
 import type { FileResult } from '../core/types';
 import type { ConfigService } from './configService';
 import type { EngineClient } from './engineClient';
+import type { DocumentTree } from './engineProtocol';
+import { toTreeEdits } from './treeEdits';
 import { editorSettings } from './settings';
 import type { EditorSettings } from './settingsModel';
 
@@ -33,6 +36,10 @@ interface DocState {
   dirty: boolean;
   analysis?: Analysis;
   lastEditAt: number;
+  /** Tree-sitter edits since the version whose tree the worker keeps (`treeVersion`), for incremental parsing. */
+  edits: Edit[];
+  treeVersion: number | null;
+  treeKey?: string;
   /** The version whose analysis threw: not retried until the text or configuration changes. */
   failed?: { version: number; generation: number };
   waiters: Array<() => void>;
@@ -69,7 +76,11 @@ export class AnalysisService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         const state = this.docs.get(e.document.uri.toString());
-        if (state) this.markTyping(e.document.uri, state);
+        if (state) {
+          this.markTyping(e.document.uri, state);
+          // Kept even while a run is in flight: they lead from the version it sent to the next one.
+          state.edits.push(...toTreeEdits(e.contentChanges));
+        }
         this.schedule(e.document, false);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
@@ -140,7 +151,7 @@ export class AnalysisService implements vscode.Disposable {
     const key = uri.toString();
     let s = this.docs.get(key);
     if (!s) {
-      s = { dirty: false, lastEditAt: 0, waiters: [] };
+      s = { dirty: false, lastEditAt: 0, waiters: [], edits: [], treeVersion: null };
       this.docs.set(key, s);
     }
     return s;
@@ -203,13 +214,21 @@ export class AnalysisService implements vscode.Disposable {
     let t = performance.now();
     const text = doc.getText();
     const version = doc.version;
-    const sent = this.engine.analyze(dc.config, [{ path: doc.uri.fsPath || doc.uri.path, text, languageId: doc.languageId }]);
+    const key = `${doc.uri.toString()}#${doc.languageId}`;
+    if (state.treeKey && state.treeKey !== key) this.engine.forget(state.treeKey);
+    state.treeKey = key;
+    // Every change event up to `version` has been delivered (the document and its events update together).
+    const tree: DocumentTree = { key, baseVersion: state.treeVersion, version, edits: state.edits.splice(0) };
+    state.treeVersion = null;
+    const sent = this.engine.analyze(dc.config, [{ path: doc.uri.fsPath || doc.uri.path, text, languageId: doc.languageId }], [tree]);
     let mainMs = performance.now() - t;
     const [outcome] = await sent;
     const roundTripMs = performance.now() - t;
     if (!outcome.result) throw new Error(outcome.error ?? 'no result');
     t = performance.now();
     const result = outcome.result;
+    // The worker now keeps this version's tree (unless the file was skipped: then the next run parses in full).
+    if (!result.skipped && this.engine.incremental) state.treeVersion = version;
     if (result.skipped) this.noticeSkipped(doc, result.skipped);
     if (generation !== this.configs.generation) state.dirty = true;
     state.analysis = { uri: doc.uri, version, generation, result, config: dc.config, configFile: dc.configFile,
@@ -240,6 +259,7 @@ export class AnalysisService implements vscode.Disposable {
     const s = this.docs.get(uri.toString());
     if (!s) return;
     if (s.timer) clearTimeout(s.timer);
+    if (s.treeKey) this.engine.forget(s.treeKey);
     this.docs.delete(uri.toString());
     for (const w of s.waiters.splice(0)) w();
     this.onDidClearEmitter.fire(uri);

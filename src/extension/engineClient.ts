@@ -8,7 +8,7 @@ import type * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
 import { Engine, type AnalyzeInput } from '../core/engine';
-import type { EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
+import type { DocumentTree, EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
 
 /** Configs kept in the worker; older ones are dropped (a settings change makes new ones). */
 const LIVE_CONFIGS = 16;
@@ -81,19 +81,31 @@ export class EngineClient {
     this.worker?.postMessage(m);
   }
 
-  /** Analyses files with one config; one outcome per file, in order. Never rejects for a file's own error. */
-  async analyze(config: ResolvedConfig, files: AnalyzeInput[]): Promise<FileOutcome[]> {
+  /**
+   * Analyses files with one config; one outcome per file, in order. Never rejects for a file's own error.
+   * `docs` (open documents only) lets the worker re-parse incrementally; the in-process fallback ignores it.
+   */
+  async analyze(config: ResolvedConfig, files: AnalyzeInput[], docs?: (DocumentTree | null)[]): Promise<FileOutcome[]> {
     if (this.worker) {
       if (!this.liveConfigs.includes(this.configIds.get(config) ?? -1)) this.configIds.delete(config);
       const configId = this.configId(config);
       const id = this.nextId++;
       const answer = await new Promise<FileOutcome[] | Error>((resolve) => {
         this.waiting.set(id, resolve);
-        this.post({ type: 'analyze', id, configId, files });
+        this.post({ type: 'analyze', id, configId, files, docs });
       });
       if (!(answer instanceof Error)) return answer;
     }
     return this.analyzeLocally(config, files);
+  }
+
+  /** Whether the worker holds syntax trees to update incrementally. */
+  get incremental(): boolean {
+    return !!this.worker;
+  }
+
+  forget(key: string): void {
+    this.post({ type: 'forget', key });
   }
 
   private async analyzeLocally(config: ResolvedConfig, files: AnalyzeInput[]): Promise<FileOutcome[]> {

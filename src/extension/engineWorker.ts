@@ -5,11 +5,28 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
 import { Engine } from '../core/engine';
-import type { EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
+import type { Tree } from '@vscode/tree-sitter-wasm';
+import type { DocumentTree, EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
 
 const port = parentPort!;
 const post = (m: EngineResponse) => port.postMessage(m);
 const configs = new Map<number, ResolvedConfig>();
+/** The last syntax tree per open document, for incremental re-parsing. */
+const trees = new Map<string, { tree: Tree; version: number }>();
+
+/** The previous tree brought up to date with the edits, or null for a full parse. */
+function oldTreeFor(doc: DocumentTree | null | undefined): Tree | null {
+  if (!doc) return null;
+  const kept = trees.get(doc.key);
+  if (!kept) return null;
+  trees.delete(doc.key);
+  if (kept.version !== doc.baseVersion) {
+    kept.tree.delete();
+    return null;
+  }
+  for (const e of doc.edits) kept.tree.edit(e);
+  return kept.tree;
+}
 const t0 = performance.now();
 const engine = Engine.create({ assetsDir: (workerData as { assetsDir: string }).assetsDir });
 engine.then(() => post({ type: 'ready', ms: performance.now() - t0 }),
@@ -23,16 +40,25 @@ port.on('message', (req: EngineRequest) => {
     case 'dropConfig':
       configs.delete(req.configId);
       return;
+    case 'forget':
+      trees.get(req.key)?.tree.delete();
+      trees.delete(req.key);
+      return;
     case 'analyze':
       void engine.then((e) => {
         const config = configs.get(req.configId);
-        const outcomes = req.files.map((f): FileOutcome => {
+        const outcomes = req.files.map((f, i): FileOutcome => {
           const t = performance.now();
           if (!config) return { error: `unknown config ${req.configId}`, ms: 0 };
+          const doc = req.docs?.[i];
+          const oldTree = oldTreeFor(doc);
+          const keepTree = doc ? (tree: Tree) => trees.set(doc.key, { tree, version: doc.version }) : undefined;
           try {
-            return { result: e.analyze(f, config), ms: performance.now() - t };
+            return { result: e.analyze({ ...f, oldTree, keepTree }, config), ms: performance.now() - t };
           } catch (err) {
             return { error: err instanceof Error ? err.message : String(err), ms: performance.now() - t };
+          } finally {
+            oldTree?.delete();
           }
         });
         post({ type: 'results', id: req.id, outcomes });
