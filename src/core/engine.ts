@@ -3,7 +3,7 @@
 
 import { assetPath, type AssetName } from './assets';
 import { parseCallsAnnotation } from './config/annotation';
-import { fileBudget, isIgnored } from './config/load';
+import { isIgnored } from './config/load';
 import type { ResolvedConfig } from './config/types';
 import { detectFile } from './detectors';
 import { type Parsers, Parsers as ParsersClass, type Tree } from './languages/parser';
@@ -209,7 +209,8 @@ export class Engine {
         countTokens: (t, model, provider) => this.tokens.count(t, model, provider).tokens,
         priceStatus: (call: LlmCall) => (call.model ? book.resolve(call.provider, call.model).status : 'unknown'),
         suggestModels: (call: LlmCall) => this.suggest(book, call),
-        fileBudget: fileBudget(config, input.path),
+        // `paths[].maxMonthlyCost` budgets a group of files: the CLI and the sidebar check it over all of them.
+        fileBudget: config.budgets.perFile,
         report: (f) => findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? severity }),
       };
       try {

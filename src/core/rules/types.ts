@@ -32,7 +32,7 @@ export interface RuleContext {
   priceStatus(call: LlmCall): 'priced' | 'free' | 'not-token-priced' | 'unknown';
   /** The nearest known model names for an unknown one. */
   suggestModels(call: LlmCall): string[];
-  /** Monthly budget in USD for this file (config `budgets.perFile` or a matching `paths` rule), or null. */
+  /** Monthly budget in USD for one file (`budgets.perFile`), or null. */
   fileBudget: number | null;
   /** Adds a finding; severity defaults to the configured one for this rule. */
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;

@@ -7,6 +7,10 @@ runRuleTests('over-budget', {
   valid: [
     { lang: 'python', code: call('gpt-4o', 100), config: { budgets: { perCall: 100 } } },
     { lang: 'python', code: call('gpt-4o', 100), name: 'no budget configured' },
+    {
+      lang: 'python', code: call('gpt-4o', 100), name: 'a paths budget covers a group of files: checked over all of them by the CLI',
+      config: { callsPerMonth: 1_000_000, paths: [{ glob: '*.py', maxMonthlyCost: 50 }] },
+    },
   ],
   invalid: [
     {
@@ -19,9 +23,9 @@ runRuleTests('over-budget', {
     },
     {
       lang: 'python',
-      name: 'per-file budget from a paths rule',
+      name: 'per-file budget',
       code: call('gpt-4o', 100),
-      config: { callsPerMonth: 1_000_000, paths: [{ glob: '*.py', maxMonthlyCost: 50 }] },
+      config: { callsPerMonth: 1_000_000, budgets: { perFile: 50 } },
       findings: [{ text: 'create', data: { budget: 50, scope: 'file' } }],
     },
     {
