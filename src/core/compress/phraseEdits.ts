@@ -106,6 +106,11 @@ function propose(text: string, start: number, end: number, matched: string, rule
   if (/^[A-Z]/.test(matched) && !opening) return null;
   if ((rule.sentenceStart || rule.sentence) && !opening) return null;
   if (rule.notAfterNegation && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return null;
+  const previousWord = /([\w'’]+)\s*$/.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
+  if (rule.notAfter && previousWord && rule.notAfter.includes(previousWord)) return null;
+  if (rule.beforeWord && !/^\s+\p{L}/u.test(text.slice(end))) return null;
+  // "End with: Thank you." — after a colon the sentence is content to produce, not politeness.
+  if (rule.sentence && /:["'“‘]?\s*$/.test(left)) return null;
   let stop = end;
   if (rule.sentence) {
     stop += THANKS_TAIL.exec(text.slice(end))![0].length;

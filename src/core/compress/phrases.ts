@@ -21,6 +21,10 @@ export interface PhraseRule {
   sentence?: boolean;
   /** Only at the start of a sentence ("You should …", not "If you should …"). */
   sentenceStart?: boolean;
+  /** Skip the match after one of these words ("as you please", "aims to please", "say please"). */
+  notAfter?: readonly string[];
+  /** Only when a word follows ("kindly tell", not "treat them kindly"). */
+  beforeWord?: boolean;
 }
 
 const safe = (find: string, replace = '', extra: Partial<PhraseRule> = {}): PhraseRule => ({ find, replace, level: 'safe', ...extra });
@@ -68,17 +72,18 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   safe('make sure that', 'ensure'),
   safe('make sure', 'ensure'),
   safe('please note that'),
-  safe('note that'),
-  safe('keep in mind that'),
-  safe('bear in mind that'),
-  safe('remember that'),
+  // After a modal ("you must remember that") these are the main verb: only at a sentence start.
+  safe('note that', '', { sentenceStart: true }),
+  safe('keep in mind that', '', { sentenceStart: true }),
+  safe('bear in mind that', '', { sentenceStart: true }),
+  safe('remember that', '', { sentenceStart: true }),
   aggressive('you should', '', { sentenceStart: true }),
   aggressive('you need to', '', { sentenceStart: true }),
   aggressive('your task is to', '', { sentenceStart: true }),
   aggressive('your job is to', '', { sentenceStart: true }),
   // Politeness.
-  safe('please'),
-  safe('kindly'),
+  safe('please', '', { notAfter: ['say', 'says', 'said', 'saying', 'word', 'the', 'to', 'you', 'they', 'we', 'i', 'he', 'she', 'please'] }),
+  safe('kindly', '', { beforeWord: true }),
   safe('thank you in advance', '', { sentence: true }),
   safe('thanks in advance', '', { sentence: true }),
   safe('thank you for your help', '', { sentence: true }),
@@ -92,7 +97,6 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   safe('really', '', { notAfterNegation: true }),
   safe('very', '', { notAfterNegation: true }),
   safe('actually', '', { notAfterNegation: true }),
-  safe('literally', '', { notAfterNegation: true }),
   safe('truly', '', { notAfterNegation: true }),
   aggressive('extremely', '', { notAfterNegation: true }),
   aggressive('highly', '', { notAfterNegation: true }),

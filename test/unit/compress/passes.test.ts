@@ -114,6 +114,13 @@ describe('compress passes', () => {
         'Call `please()` first.',
         'Read the Very Hungry Caterpillar review.',
         'PLEASE answer in English.',
+        'Reply as you please.',
+        'Your goal is to please the customer.',
+        'Teach the child to say please and thank you.',
+        'Treat every customer kindly.',
+        'End every reply with: Thank you.',
+        'You must remember that prices change daily.',
+        'Translate the idiom literally.',
       ]) assert.equal(run(fillerPass, text).text, text, text);
     });
     it('removes "You should" only at aggressive', () => {
