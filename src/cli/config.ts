@@ -1,5 +1,5 @@
 // Finds and loads the project config for a scan: `--config FILE`, else the nearest `.promptcost.json` upward from
-// the current folder; command-line flags override it. Any problem with the file is a ConfigError (exit code 2):
+// the scanned paths' common folder (which is the current folder for `scan .`); command-line flags override it. Any problem with the file is a ConfigError (exit code 2):
 // a scan must never run with a configuration the user did not mean.
 
 import * as fs from 'fs';
@@ -37,8 +37,24 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-export function loadConfig(flags: ConfigFlags, cwd: string): LoadedConfig {
-  const file = flags.config ? path.resolve(cwd, flags.config) : findConfigFile(cwd);
+/** The deepest folder containing every scanned path (`scan examples` looks for examples/.promptcost.json first). */
+export function commonFolder(cwd: string, paths: readonly string[]): string {
+  if (!paths.length) return cwd;
+  const dirs = paths.map((p) => {
+    const abs = path.resolve(cwd, p);
+    return fs.existsSync(abs) && fs.statSync(abs).isFile() ? path.dirname(abs) : abs;
+  });
+  let common = dirs[0];
+  while (!dirs.every((d) => d === common || d.startsWith(common.endsWith(path.sep) ? common : common + path.sep))) {
+    const up = path.dirname(common);
+    if (up === common) break;
+    common = up;
+  }
+  return common;
+}
+
+export function loadConfig(flags: ConfigFlags, cwd: string, scanned: readonly string[] = []): LoadedConfig {
+  const file = flags.config ? path.resolve(cwd, flags.config) : findConfigFile(commonFolder(cwd, scanned));
   const layers: ConfigLayer[] = [];
   let source = '(defaults)';
   if (file) {

@@ -24,7 +24,7 @@ import { DOCS_BASE_URI, TOOL } from './toolInfo';
 export const OVER_BUDGET_RULE = 'over-budget';
 
 export async function runScan(opts: ScanOptions, io: CliIo): Promise<number> {
-  const loaded = loadConfig(opts, io.cwd);
+  const loaded = loadConfig(opts, io.cwd, opts.paths);
   const { config } = loaded;
   const discovery = discoverFiles(opts.paths, {
     cwd: io.cwd, config, ignoreSource: loaded.source,
