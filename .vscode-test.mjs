@@ -6,6 +6,7 @@ import { defineConfig } from '@vscode/test-cli';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -25,9 +26,24 @@ const common = {
   env: { PROMPT_COST_LOG_CONSOLE: '1' },
 };
 
-export default defineConfig([
-  { ...common, label: 'python-app', files: 'out/test/integration/python-app/**/*.test.js',
-    workspaceFolder: freshCopy('python-app') },
-  { ...common, label: 'ts-app', files: 'out/test/integration/ts-app/**/*.test.js',
-    workspaceFolder: freshCopy('ts-app') },
-]);
+/** The editor benchmark's workspace: the 2,000-line files the engine bench also edits (same generator and seed). */
+function benchWorkspace() {
+  const { rng, pythonFile, tsFile } = createRequire(import.meta.url)(path.join(root, 'out/bench/generate.js'));
+  const dir = path.join(runDir, 'editor-bench');
+  fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'big.py'), pythonFile(rng(7), 2000));
+  fs.writeFileSync(path.join(dir, 'big.ts'), tsFile(rng(7), 2000));
+  // No throttle: each edit's re-analysis is measured, not the wait before it.
+  fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({ 'promptCost.analysisDelay': 0 }));
+  return dir;
+}
+
+export default defineConfig(process.env.PROMPT_COST_BENCH === '1'
+  ? [{ ...common, label: 'editor-bench', files: 'out/bench/editor.js', workspaceFolder: benchWorkspace(),
+      mocha: { ...common.mocha, timeout: 600_000 } }]
+  : [
+    { ...common, label: 'python-app', files: 'out/test/integration/python-app/**/*.test.js',
+      workspaceFolder: freshCopy('python-app') },
+    { ...common, label: 'ts-app', files: 'out/test/integration/ts-app/**/*.test.js',
+      workspaceFolder: freshCopy('ts-app') },
+  ]);
