@@ -19,6 +19,8 @@ const GETENV_NAMES = new Set(['getenv', 'os.getenv', 'os.environ.get', 'environ.
 export interface SdkIndex {
   /** The spec whose module is the longest prefix of `dotted` (Python dotted path or npm package/subpath). */
   byModule(dotted: string): { spec: SdkSpec; rest: string[] } | null;
+  /** For a method name only one SDK has (`getGenerativeModel`), the SDK and receiver type it implies. */
+  assumedReceiver(method: string): { spec: SdkSpec; type: string } | null;
 }
 
 export class Evaluator {
@@ -88,13 +90,17 @@ export class Evaluator {
   // ---- names ------------------------------------------------------------------------------------------------
 
   resolveName(name: string, at: number, depth: number): Value {
-    const bindings = this.facts.bindingsOf(name);
-    if (bindings) {
+    const all = this.facts.bindingsOf(name);
+    if (all) {
+      const sets = all.filter((b) => b.setKey !== undefined && b.pos < at);
+      const bindings = sets.length ? all.filter((b) => b.setKey === undefined) : all;
       for (const b of this.rank(bindings, at, name)) {
         const v = this.evalBinding(name, b, depth);
-        if (v.t !== 'unknown' && v.t !== 'null') return this.withAppends(name, b, at, v, depth);
+        if (v.t !== 'unknown' && v.t !== 'null') return this.withKeySets(this.withAppends(name, b, at, v, depth), sets, b.pos);
         if (v.t === 'unknown' && v.env) return v;
       }
+      // A dict we cannot see (a parameter) with keys set here: known keys, maybe others.
+      if (sets.length) return this.withKeySets({ t: 'dict', entries: [], node: sets[0].node, partial: true }, sets, -1);
     }
     const imp = this.facts.imports.get(name);
     if (imp) return this.importValue(imp);
@@ -166,6 +172,13 @@ export class Evaluator {
     return v;
   }
 
+  /** `d["model"] = v` after the dict's binding adds (or replaces) that key. */
+  private withKeySets(v: Value, sets: Binding[], after: number): Value {
+    if (v.t !== 'dict' || !sets.length) return v;
+    const extra: Entry[] = sets.filter((s) => s.pos > after).map((s) => ({ key: s.setKey!, value: this.lower(s.node), node: s.node }));
+    return extra.length ? { ...v, entries: [...v.entries, ...extra] } : v;
+  }
+
   importValue(imp: ImportTarget): Value {
     if (imp.prefixOnly) {
       const first = imp.module.split('.')[0];
@@ -228,7 +241,17 @@ export class Evaluator {
       }
       if ((this.lang === 'js' && base === 'process' && e.prop === 'env') || (base === 'os' && e.prop === 'environ')) return { t: 'env' };
     }
-    return this.member(this.eval(e.object, depth), e.prop, depth);
+    const o = this.eval(e.object, depth);
+    if (o.t === 'unknown' && !o.env) {
+      // A client imported from another module of the app: a method only one SDK has says which it is.
+      const assumed = this.sdks.assumedReceiver(e.prop);
+      if (assumed) {
+        const obj: ObjValue = { t: 'obj', spec: assumed.spec, type: assumed.type, provider: assumed.spec.provider, ctor: null,
+          ctorDescribes: false, parent: null, className: assumed.type };
+        return { t: 'objpath', obj, path: [e.prop] };
+      }
+    }
+    return this.member(o, e.prop, depth);
   }
 
   member(o: Value, prop: string, depth = 0): Value {

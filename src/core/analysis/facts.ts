@@ -32,6 +32,8 @@ export interface Binding {
   augmented?: boolean;
   /** `{ A } = obj` / `a, b = x, y`: the key (or index) taken from the value. */
   destructureKey?: string;
+  /** `d["model"] = v` / `o.model = v`: sets one key of the dict bound to the name. */
+  setKey?: string;
 }
 
 export interface Append {

@@ -129,6 +129,17 @@ export class JsFacts extends LazyFacts {
         if (value) out.push({ kind: 'param-default', node: value, pos: p.startIndex, scope: fn ? { start: fn.startIndex, end: fn.endIndex } : null });
         return;
       }
+      case 'member_expression': case 'subscript_expression': {
+        // opts.model = "…" / opts["model"] = "…"
+        const assign = p.parent;
+        if (p.childForFieldName('object')?.id !== target.id || assign?.type !== 'assignment_expression' ||
+            assign.childForFieldName('left')?.id !== p.id) return;
+        const keyNode = p.type === 'member_expression' ? p.childForFieldName('property') : p.childForFieldName('index');
+        const k = keyNode?.type === 'property_identifier' ? keyNode.text : keyNode?.type === 'string' ? keyNode.text.slice(1, -1) : null;
+        const value = assign.childForFieldName('right');
+        if (value && k) out.push({ kind: 'value', node: value, pos: assign.startIndex, scope: enclosingFunction(assign), setKey: k });
+        return;
+      }
       case 'formal_parameters': {
         const fn = p.parent;
         out.push({ kind: 'param', node: target, pos: target.startIndex, scope: fn ? { start: fn.startIndex, end: fn.endIndex } : null });

@@ -107,6 +107,17 @@ export class PythonFacts extends LazyFacts {
         if (value) out.push({ kind: 'param-default', node: value, pos: p.startIndex, scope });
         return;
       }
+      case 'subscript': {
+        // d["model"] = "…"
+        const assign = p.parent;
+        const key = p.childForFieldName('subscript');
+        if (p.childForFieldName('value')?.id !== target.id || assign?.type !== 'assignment' ||
+            assign.childForFieldName('left')?.id !== p.id || key?.type !== 'string') return;
+        const value = assign.childForFieldName('right');
+        const k = /^[a-z]*(['"])(.*)\1$/i.exec(key.text)?.[2];
+        if (value && k) out.push({ kind: 'value', node: value, pos: assign.startIndex, scope: enclosingFunction(assign), setKey: k });
+        return;
+      }
       case 'parameters': {
         const fn = p.parent;
         out.push({ kind: 'param', node: target, pos: target.startIndex, scope: fn ? { start: fn.startIndex, end: fn.endIndex } : null });

@@ -44,7 +44,7 @@ export type Value =
   | { t: 'pymod'; dotted: string }
   | ObjValue
   | { t: 'objpath'; obj: ObjValue; path: string[] }
-  | { t: 'dict'; entries: Entry[]; node: Node; fromCall?: boolean }
+  | { t: 'dict'; entries: Entry[]; node: Node; fromCall?: boolean; partial?: boolean }
   | { t: 'list'; items: Expr[]; node: Node }
   | { t: 'env' }
   | { t: 'unknown'; env?: boolean };

@@ -156,6 +156,7 @@ function segmentSource(shape: LiteralShape): LiteralResult<{ segments: Segment[]
   const segments: Segment[] = [];
   const spelling = new Map<string, string>();
   const rawSeen = new Set<string>();
+  let eol: EscapeStyle['eol'] = '\n';
   let src = '';
   let val = '';
   const flush = () => { if (src) segments.push({ kind: 'text', source: src, value: val }); src = ''; val = ''; };
@@ -181,6 +182,11 @@ function segmentSource(shape: LiteralShape): LiteralResult<{ segments: Segment[]
       src += s.slice(i, e.next); val += e.value; i = e.next; continue;
     }
     if (ch === '\\' && shape.raw && i + 1 < s.length) { src += s.slice(i, i + 2); val += s.slice(i, i + 2); i += 2; continue; }
+    if (ch === '\r' && s[i + 1] === '\n') {
+      // Both languages read a raw CRLF inside a literal as one "\n".
+      eol = '\r\n'; rawSeen.add('\n');
+      src += '\r\n'; val += '\n'; i += 2; continue;
+    }
     rawSeen.add(ch);
     src += ch; val += ch; i++;
   }
@@ -189,7 +195,7 @@ function segmentSource(shape: LiteralShape): LiteralResult<{ segments: Segment[]
   if (shape.template && segments.some((g) => g.kind === 'text' && g.value.includes('${'))) {
     return { ok: false, reason: 'a literal "${" in a template is not rewritten' };
   }
-  return { ok: true, segments, style: { spelling } };
+  return { ok: true, segments, style: { spelling, eol } };
 }
 
 /** The text compression sees for this literal (see the header comment). */
@@ -229,6 +235,8 @@ function segmentText(shape: LiteralShape, text: string): LiteralResult<{ segment
 interface EscapeStyle {
   /** Characters the original wrote only as escapes, with the spelling it used. */
   spelling: Map<string, string>;
+  /** How the literal's own line breaks are written (a CRLF file keeps CRLF). */
+  eol: '\n' | '\r\n';
 }
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
@@ -244,7 +252,7 @@ function encodeChar(shape: LiteralShape, style: EscapeStyle, ch: string, next: s
     if (!shape.triple || next === q || atEnd) return styled ?? '\\' + q;
     return styled ?? ch;
   }
-  if (ch === '\n') return shape.triple || shape.template ? styled ?? ch : '\\n';
+  if (ch === '\n') return shape.triple || shape.template ? styled ?? style.eol : '\\n';
   if (ch === '\r') return '\\r';
   if (styled) return styled;
   if (ch === '\t') return ch;

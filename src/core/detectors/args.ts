@@ -25,7 +25,7 @@ export interface CallArgs {
   containerKind: 'python-args' | 'js-object' | 'python-dict' | null;
 }
 
-export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>): CallArgs {
+export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>, optionsPos = 0): CallArgs {
   const out: CallArgs = { named: new Map(), positional: [], opaque: false, container: null, containerKind: null };
   if (ev.lang === 'python') {
     out.container = call.argsNode;
@@ -42,7 +42,7 @@ export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>): Cal
     out.positional.push(a.value);
   }
   // JS SDKs take one options object: its properties are the keyword arguments.
-  const first = call.args[0];
+  const first = call.args[optionsPos];
   if (first && !first.spread) {
     if (first.value.k === 'dict') {
       out.container = first.value.node;
@@ -61,8 +61,10 @@ export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>): Cal
 }
 
 function mergeDict(ev: Evaluator, v: Value, out: CallArgs, indirect: boolean): void {
-  if (v.t === 'dict') mergeEntries(ev, v.entries, out, 0, indirect);
-  else out.opaque = true;
+  if (v.t === 'dict') {
+    mergeEntries(ev, v.entries, out, 0, indirect);
+    if (v.partial) out.opaque = true;
+  } else out.opaque = true;
 }
 
 function mergeEntries(ev: Evaluator, entries: Entry[], out: CallArgs, depth = 0, indirect = false): void {

@@ -100,7 +100,8 @@ export function detectCalls(ev: Evaluator, callNodes: Node[], opts: DetectOption
 
 function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptions, ctorOnly = false): DetectedCall | null {
   const { call: spec } = target;
-  const args = ctorOnly ? { named: new Map(), positional: [], opaque: false, container: null, containerKind: null } as CallArgs : readArgs(ev, e);
+  const args = ctorOnly ? { named: new Map(), positional: [], opaque: false, container: null, containerKind: null } as CallArgs
+    : readArgs(ev, e, spec.optionsPos);
   const chain = receiverChain(ev, target.receiver);
 
   // ---- model
@@ -136,14 +137,15 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   // ---- output cap
   let outputCap: OutputCap | null = spec.cap && !ctorOnly ? findCap(ev, args, spec.cap) : null;
   let capHome: { args: CallArgs; cap: CapSpec } | null = spec.cap && !ctorOnly ? { args, cap: spec.cap } : null;
+  let ctorHome: { args: CallArgs; cap: CapSpec } | null = null;
   for (const link of chain) {
     const ctorCap = link.obj.spec.types[link.obj.type]?.ctor?.cap;
     if (!ctorCap || !link.args) continue;
     if (!outputCap) outputCap = findCap(ev, link.args, ctorCap);
-    // The model's constructor is where a cap belongs for LangChain and GenerativeModel.
-    if (!capHome || capHome.args === args) capHome = { args: link.args, cap: ctorCap };
-    break;
+    ctorHome = { args: link.args, cap: ctorCap };
   }
+  // The model's constructor (the root-most one) is where a cap belongs for LangChain and GenerativeModel.
+  if (ctorHome) capHome = ctorHome;
   const opaque = args.opaque || chain.some((l) => l.args?.opaque);
   let capInsertion: InsertionPoint | null = null;
   if (!outputCap && capHome && !spec.noOutput && !capHome.args.opaque) {

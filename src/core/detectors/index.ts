@@ -12,6 +12,7 @@ import { collectPrompts, type FoundPrompt } from '../prompts/collect';
 import type { LanguageId, PromptRole, Span } from '../types';
 import { type DetectedCall, detectCalls } from './detect';
 import { SDKS } from './sdks';
+import { googleGenerativeAi } from './sdks/google';
 import type { SdkSpec } from './spec';
 
 export interface Detection {
@@ -42,6 +43,10 @@ class Index implements SdkIndex {
     for (const n of TEMPLATE_CALLS) this.candidateNames.add(n);
   }
 
+  assumedReceiver(method: string): { spec: SdkSpec; type: string } | null {
+    return ASSUMED_RECEIVERS[method] ?? null;
+  }
+
   byModule(dotted: string): { spec: SdkSpec; rest: string[] } | null {
     const js = dotted.includes('/') || dotted.startsWith('@') || !dotted.includes('.');
     const exact = this.modules.get(dotted);
@@ -57,6 +62,10 @@ class Index implements SdkIndex {
 }
 
 const INDEX = new Index(SDKS);
+/** Methods distinctive enough to identify an SDK client whose origin the file does not show. */
+const ASSUMED_RECEIVERS: Record<string, { spec: SdkSpec; type: string }> = {
+  getGenerativeModel: { spec: googleGenerativeAi, type: 'client' },
+};
 const CANDIDATES = candidateCallRegex();
 
 export function isCandidateName(name: string): boolean {

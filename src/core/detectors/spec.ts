@@ -43,6 +43,8 @@ export interface CallSpec {
   returns?: string;
   /** The call itself has no output (embeddings, moderation): no cap applies. */
   noOutput?: boolean;
+  /** JS: position of the options object (default 0), e.g. 2 for `getChatCompletions(deployment, messages, { maxTokens })`. */
+  optionsPos?: number;
 }
 
 export interface TypeSpec {

@@ -81,6 +81,8 @@ export const googleGenerativeAi: SdkSpec = {
       ],
     },
     chat: {
+      // start_chat / startChat may carry its own generation config
+      ctor: { cap: legacyCap },
       calls: [
         { paths: ['send_message', 'sendMessage', 'send_message_async'], api: 'ChatSession.send_message', kind: 'chat',
           fromReceiver: true, cap: legacyCap, prompts: [{ names: ['content'], pos: 0, role: 'user', messages: true }] },

@@ -6,8 +6,8 @@ import { googleGenai, googleGenerativeAi } from './google';
 import { langchain } from './langchain';
 import { litellm } from './litellm';
 import { mistral } from './mistral';
-import { groq, openai } from './openai';
+import { azureOpenAiLegacy, groq, openai, openaiEdge } from './openai';
 import { vercelAi, vercelProviders } from './vercel';
 
-export const SDKS: SdkSpec[] = [openai, groq, anthropic, googleGenai, googleGenerativeAi, mistral, cohere, litellm, langchain,
+export const SDKS: SdkSpec[] = [openai, openaiEdge, azureOpenAiLegacy, groq, anthropic, googleGenai, googleGenerativeAi, mistral, cohere, litellm, langchain,
   vercelAi, ...vercelProviders];

@@ -6,10 +6,15 @@ const cap: CapSpec = { names: ['max_tokens', 'maxTokens'], insert: { python: 'ma
 const messages: PromptArg = { names: ['messages'], role: 'user', messages: true };
 
 const calls: CallSpec[] = [
-  { paths: ['chat.complete', 'chat.complete_async', 'chat.parse', 'chat.parse_async', 'agents.complete', 'chat'],
+  { paths: ['chat.complete', 'chat.complete_async', 'chat.parse', 'chat.parse_async', 'agents.complete'],
     api: 'chat.complete', kind: 'chat', model, cap, prompts: [messages] },
-  { paths: ['chat.stream', 'chat.stream_async', 'agents.stream', 'chat_stream', 'chatStream'], api: 'chat.stream', kind: 'chat',
-    stream: true, model, cap, prompts: [messages] },
+  { paths: ['chat.stream', 'chat.stream_async', 'agents.stream'], api: 'chat.stream', kind: 'chat', stream: true, model, cap,
+    prompts: [messages] },
+  // The old MistralClient: `client.chat(model, messages)` in early JS versions, keywords in Python.
+  { paths: ['chat'], api: 'chat', kind: 'chat', model: { names: ['model'], pos: 0 }, cap,
+    prompts: [{ names: ['messages'], pos: 1, role: 'user', messages: true }] },
+  { paths: ['chat_stream', 'chatStream'], api: 'chat_stream', kind: 'chat', stream: true, model: { names: ['model'], pos: 0 }, cap,
+    prompts: [{ names: ['messages'], pos: 1, role: 'user', messages: true }] },
   { paths: ['fim.complete', 'fim.complete_async'], api: 'fim.complete', kind: 'completion', model, cap,
     prompts: [{ names: ['prompt'], role: 'prompt' }] },
   { paths: ['fim.stream', 'fim.stream_async'], api: 'fim.stream', kind: 'completion', stream: true, model, cap,

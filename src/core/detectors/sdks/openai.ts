@@ -36,6 +36,15 @@ const legacyModuleCalls: CallSpec[] = [
     prompts: [{ names: ['input'], role: 'input' }] },
 ];
 
+// openai-node v3 (and `openai-edge`), still common in 2023-era apps: `new OpenAIApi(new Configuration(…))`.
+const v3Calls: CallSpec[] = [
+  { paths: ['createChatCompletion'], kind: 'chat', model: { names: ['model'], pos: 0 }, cap: legacyCap, prompts: [messages] },
+  { paths: ['createCompletion'], kind: 'completion', model: { names: ['model'], pos: 0 }, cap: legacyCap,
+    prompts: [{ names: ['prompt'], role: 'prompt' }] },
+  { paths: ['createEmbedding'], kind: 'embedding', model, noOutput: true, prompts: [{ names: ['input'], role: 'input' }] },
+  { paths: ['createImage'], kind: 'image', model, noOutput: true, prompts: [{ names: ['prompt'], role: 'prompt' }] },
+];
+
 export const openai: SdkSpec = {
   sdk: 'openai',
   provider: 'openai',
@@ -43,6 +52,9 @@ export const openai: SdkSpec = {
   exports: {
     OpenAI: { type: 'client' },
     AsyncOpenAI: { type: 'client' },
+    Client: { type: 'client' },
+    AsyncClient: { type: 'client' },
+    OpenAIApi: { type: 'v3client' },
     AzureOpenAI: { type: 'client', provider: 'azure-openai' },
     AsyncAzureOpenAI: { type: 'client', provider: 'azure-openai' },
     default: { type: 'client' },
@@ -51,6 +63,38 @@ export const openai: SdkSpec = {
   types: {
     client: { calls: openAiClientCalls },
     module: { calls: [...openAiClientCalls, ...legacyModuleCalls] },
+    v3client: { calls: v3Calls },
+  },
+};
+
+export const openaiEdge: SdkSpec = {
+  sdk: 'openai',
+  provider: 'openai',
+  modules: ['openai-edge'],
+  exports: { OpenAIApi: { type: 'v3client' } },
+  types: { v3client: { calls: v3Calls } },
+};
+
+// `@azure/openai` before v2: `new OpenAIClient(endpoint, credential)`, the deployment passed first.
+const azureOptions = { names: ['maxTokens'], insert: { python: 'maxTokens', js: 'maxTokens' } };
+export const azureOpenAiLegacy: SdkSpec = {
+  sdk: 'openai',
+  provider: 'azure-openai',
+  modules: ['@azure/openai'],
+  exports: { OpenAIClient: { type: 'client' } },
+  types: {
+    client: {
+      calls: [
+        { paths: ['getChatCompletions'], kind: 'chat', model: { names: [], pos: 0 }, optionsPos: 2, cap: azureOptions,
+          prompts: [{ names: [], pos: 1, role: 'user', messages: true }] },
+        { paths: ['streamChatCompletions'], kind: 'chat', stream: true, model: { names: [], pos: 0 }, optionsPos: 2, cap: azureOptions,
+          prompts: [{ names: [], pos: 1, role: 'user', messages: true }] },
+        { paths: ['getCompletions', 'streamCompletions'], kind: 'completion', model: { names: [], pos: 0 }, optionsPos: 2,
+          cap: azureOptions, prompts: [{ names: [], pos: 1, role: 'prompt' }] },
+        { paths: ['getEmbeddings'], kind: 'embedding', model: { names: [], pos: 0 }, optionsPos: 2, noOutput: true,
+          prompts: [{ names: [], pos: 1, role: 'input' }] },
+      ],
+    },
   },
 };
 

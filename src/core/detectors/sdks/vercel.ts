@@ -26,6 +26,11 @@ export const vercelAi: SdkSpec = {
     streamObject: fn('streamObject', { stream: true }),
     embed: fn('embed', { kind: 'embedding', noOutput: true, cap: undefined, prompts: [{ names: ['value'], role: 'input' }] }),
     embedMany: fn('embedMany', { kind: 'embedding', noOutput: true, cap: undefined, prompts: [{ names: ['values'], role: 'input' }] }),
+    // AI SDK 3.x names
+    experimental_generateText: fn('generateText'),
+    experimental_streamText: fn('streamText', { stream: true }),
+    experimental_generateObject: fn('generateObject'),
+    experimental_streamObject: fn('streamObject', { stream: true }),
   },
   types: {},
 };
