@@ -245,7 +245,7 @@ const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 function encodeChar(shape: LiteralShape, style: EscapeStyle, ch: string, next: string | undefined, atEnd: boolean): string | null {
   const q = shape.quote[0];
   const code = ch.codePointAt(0)!;
-  if (shape.raw) return ch; // validated as a whole afterwards
+  if (shape.raw) return ch === '\n' ? style.eol : ch; // validated as a whole afterwards
   if (ch === '\\') return '\\\\';
   const styled = style.spelling.get(ch);
   if (ch === q) {

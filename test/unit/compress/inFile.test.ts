@@ -78,6 +78,15 @@ describe('compress in file (real engine)', function () {
     assert.ok(!again.ok && again.reason === 'nothing to compress', again.ok ? again.newText : again.reason);
   });
 
+  it('keeps CRLF line endings in a CRLF file', () => {
+    const text = PY.replace(/\n/g, '\r\n');
+    const system = promptBy(analyze('a.py', text), (p) => p.role === 'system');
+    const r = compressPromptInFile(engine, { path: 'a.py', text }, config, system.id);
+    assert.ok(r.ok, !r.ok ? r.reason : '');
+    assert.ok(!/[^\r]\n/.test(r.newText), 'no bare LF');
+    assert.ok(r.newText.includes('customers.\r\n\r\nKeep answers short."""'), JSON.stringify(r.newText.slice(0, 300)));
+  });
+
   it('compresses each piece of an implicit concatenation separately, keeping the f-string field', () => {
     const before = analyze('a.py', PY);
     const user = promptBy(before, (p) => p.role === 'user');

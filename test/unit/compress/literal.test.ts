@@ -63,6 +63,15 @@ describe('compress host literals', () => {
     assert.equal(rewrite('"""a\\nb\\nc"""', 'python', 'a\nc'), '"""a\\nc"""');
   });
 
+  it('reads a raw CRLF as one line break and writes CRLF back', () => {
+    for (const [language, source] of [['python', '"""a\r\n  b\r\nc"""'], ['python', "r'''a\r\n  b'''"], ['typescript', '`a\r\n  b\r\nc`']] as [LanguageId, string][]) {
+      const text = decode(source, language);
+      assert.ok(!text.includes('\r'), source);
+      const out = rewrite(source, language, text.replace('  b', 'b'));
+      assert.ok(!/[^\r]\n/.test(out) && out.includes('\r\nb'), JSON.stringify(out));
+    }
+  });
+
   it('drops line continuations (they add no text)', () => {
     assert.equal(decode("'a \\\nb'", 'python'), 'a b');
     assert.equal(decode("'a \\\nb'", 'javascript'), 'a b');
