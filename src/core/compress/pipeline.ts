@@ -16,7 +16,7 @@ export const PASSES: readonly CompressPass[] = [whitespacePass, markdownPass, js
 
 /** Texts above this size are left alone (the rule and code action must never block the editor). */
 export const MAX_COMPRESS_CHARS = 200_000;
-const MAX_ROUNDS = 8;
+const MAX_ROUNDS = 20;
 
 /** A per-call cache in front of the counter: the passes count the same windows and texts repeatedly. */
 function memoised(count: CountTokens): CountTokens {
