@@ -15,7 +15,7 @@ CHECK=0
 
 [ -d node_modules/@vscode/vsce ] || npm ci --no-audit --no-fund
 bash scripts/install-vscode-test.sh
-npm run --silent package
+npm run --silent package | { grep -E "DONE|ERROR|WARN" || true; }
 VSIX="$ROOT/prompt-cost-lint.vsix"
 echo "[demo] packaged $(basename "$VSIX"): $(du -k "$VSIX" | cut -f1) KB"
 

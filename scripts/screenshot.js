@@ -57,7 +57,7 @@ async function main() {
   lap(`installed ${path.basename(o.vsix)}`);
   const server = await startCodeServer({ stateDir: state, extensionsDir, userDataDir, settings: {
     'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'editor.fontSize': 14,
-    'window.commandCenter': false, 'workbench.layoutControl.enabled': false, 'chat.commandCenter.enabled': false,
+    'editor.hover.above': false, 'window.commandCenter': false, 'workbench.layoutControl.enabled': false, 'chat.commandCenter.enabled': false,
   } });
   const browser = await launchChromium(path.join(state, 'chromium'), { width: 1440, height: 900 });
   try {
@@ -85,7 +85,9 @@ async function main() {
     const total = page.frameLocator('iframe.webview').frameLocator('iframe').locator('.big');
     await total.waitFor({ timeout: 30000 }).then(async () => lap(`sidebar: ${await total.textContent()}`),
       () => lap('sidebar did not render (continuing)'));
-    await squiggle.hover();
+    // A plain mouse move: the editor's overlay layer sits above the squiggle, so a locator hover waits forever.
+    const box = await squiggle.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: 'Prompt Cost' }).first();
     await hover.waitFor({ state: 'visible', timeout: 20000 });
     lap('hover shown');

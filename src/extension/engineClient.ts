@@ -7,7 +7,7 @@ import * as path from 'path';
 import type * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
-import { Engine, type AnalyzeInput } from '../core/engine';
+import type { AnalyzeInput, Engine } from '../core/engine';
 import type { DocumentTree, EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
 
 /** Configs kept in the worker; older ones are dropped (a settings change makes new ones). */
@@ -26,8 +26,9 @@ export class EngineClient {
 
   constructor(private readonly assetsDir: string, private readonly log: vscode.LogOutputChannel) {
     const script = path.join(assetsDir, 'engineWorker.js');
-    if (!fs.existsSync(script)) {
-      this.fallBack(`${script} is missing`);
+    if (!fs.existsSync(script)) throw new Error(`${script} is missing: the extension is not built (node esbuild.js)`);
+    if (process.env.PROMPT_COST_ENGINE_IN_PROCESS === '1') {
+      this.fallBack('PROMPT_COST_ENGINE_IN_PROCESS=1');
       return;
     }
     const w = new Worker(script, { workerData: { assetsDir } });
@@ -111,7 +112,10 @@ export class EngineClient {
   private async analyzeLocally(config: ResolvedConfig, files: AnalyzeInput[]): Promise<FileOutcome[]> {
     if (!this.local) {
       const t0 = performance.now();
-      this.local = Engine.create({ assetsDir: this.assetsDir });
+      // The worker bundle exports the engine when required on the main thread (one copy of it in the package).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(path.join(this.assetsDir, 'engineWorker.js')) as { Engine: typeof Engine };
+      this.local = mod.Engine.create({ assetsDir: this.assetsDir });
       void this.local.then(() => { this.engineLoadMs = performance.now() - t0; });
     }
     const engine = await this.local;

@@ -33,10 +33,18 @@ function link(text: string, onClick: () => void, title?: string): HTMLAnchorElem
   return a;
 }
 
+/** `name.py:12` as the link, the folder beside it in muted text: long paths stay readable in a narrow sidebar. */
+function place(file: string, line: number, onClick: () => void, title: string): HTMLElement {
+  const slash = file.lastIndexOf('/');
+  return el('span', { className: 'place' },
+    link(`${file.slice(slash + 1)}:${line}`, onClick, `${title}: ${file}:${line}`),
+    slash > 0 ? el('span', { className: 'muted dir', text: ` ${file.slice(0, slash)}` }) : null);
+}
+
 function callRow(c: CallRow, selected: boolean): HTMLElement {
   const row = el('li', { className: `row${selected ? ' selected' : ''}` },
     el('div', { className: 'main' },
-      link(`${c.file}:${c.line}`, () => vscode.postMessage({ type: 'reveal', uri: c.uri, offset: c.offset }), 'Go to the call'),
+      place(c.file, c.line, () => vscode.postMessage({ type: 'reveal', uri: c.uri, offset: c.offset }), 'Go to the call'),
       el('span', { className: 'money', text: c.monthlyCost === null ? 'unpriced' : `${usd(c.monthlyCost)}/mo` })),
     el('div', { className: 'detail',
       text: `${c.model ?? 'model unknown'} · ${c.api} · ${c.exact ? '' : '≈ '}${c.inputTokens.toLocaleString('en-US')} in · ` +
@@ -50,7 +58,7 @@ function callRow(c: CallRow, selected: boolean): HTMLElement {
 function findingRow(f: FindingRow): HTMLElement {
   return el('li', { className: `row severity-${f.severity}` },
     el('div', { className: 'main' },
-      link(`${f.file}:${f.line}`, () => vscode.postMessage({ type: 'reveal', uri: f.uri, offset: f.offset }), 'Go to the finding'),
+      place(f.file, f.line, () => vscode.postMessage({ type: 'reveal', uri: f.uri, offset: f.offset }), 'Go to the finding'),
       el('span', { className: 'money', text: f.monthlySaving ? `save ${usd(f.monthlySaving)}/mo` : '' })),
     el('div', { className: 'detail' },
       link(f.ruleId, () => vscode.postMessage({ type: 'openDocs', ruleId: f.ruleId }), 'Open the rule documentation'),
