@@ -26,7 +26,8 @@ describe('compress passes', () => {
       assert.equal(dedent('You are a tutor.\n        Be brief.\n        Be kind.'), 'You are a tutor.\nBe brief.\nBe kind.');
     });
     it('collapses runs of spaces and blank lines, strips trailing spaces', () => {
-      assert.equal(run(whitespacePass, 'One  two \t three.   \n\n\n\nFour.').text, 'One two three.\n\nFour.');
+      assert.equal(run(whitespacePass, 'One  two   three.   \n\n\n\nFour.').text, 'One two three.\n\nFour.');
+      assert.equal(run(whitespacePass, 'id\tname\t\tcity\n1\tAda\t\tLondon').text, 'id\tname\t\tcity\n1\tAda\t\tLondon');
     });
     it('keeps the layout inside fenced code and inline code', () => {
       const text = 'Run this:\n```py\nx  =  1\n\n\n\ny = 2   \n```\nThen `a  b`.';

@@ -67,7 +67,8 @@ function tidy(core: string, joinWrapped: boolean): string {
   if (!masked) return core;
   let lines = masked.text.split('\n').map((line) => {
     const indent = /^[ \t]*/.exec(line)![0];
-    const body = line.slice(indent.length).replace(/[ \t\r]+$/, '').replace(/[ \t]{2,}/g, ' ');
+    // Tabs stay: in a TSV example a tab (or two) is data.
+    const body = line.slice(indent.length).replace(/[ \r]+$/, '').replace(/ {2,}/g, ' ');
     return body ? indent + body : '';
   });
   if (joinWrapped) lines = unwrap(lines, masked.unmask);
