@@ -81,6 +81,13 @@ export function isFunctionType(type: string): boolean {
   return FUNCTION_TYPES.has(type);
 }
 
+// After the name: `=` (not `==`), `+=`, a type annotation then `=` or end of statement, `["k"] =`, `.k =`,
+// `, b = …` (tuple targets), `} = …` (destructuring).
+const DEFINES_AFTER = /^\s*(?:[?!]?\s*:[^=;\n]{0,160}(?:=(?!=)|;|$)|[-+*/%|&^@]?=(?![=>])|\[[^\]\n]{0,80}\]\s*=(?!=)|\.\s*[A-Za-z_$][\w$]*\s*=(?!=)|,[^\n]*?=(?!=)|[,}][^=;\n]*\}\s*=(?!=))/;
+// Before the name: `as ` (with … as x), `const|let|var ` (and destructuring), `def ` / `function `.
+const DEFINES_BEFORE = /(?:\bas\s+|\b(?:const|let|var)\s+(?:\{[^}]*)?|\b(?:def|function)\s+)$/;
+const PARAM_AFTER = /^\s*[?]?\s*(?:[:,)=])/;
+
 const PROMPT_NAME_SOURCE = String.raw`[A-Za-z_]\w*?(?:prompt|instruction|system_?(?:message|msg)|template|preamble|persona)s?`;
 export const PROMPT_NAME = new RegExp(`^(?:self\\.|this\\.)?${PROMPT_NAME_SOURCE}$`, 'i');
 const PROMPT_KEYWORD = /(?:prompt|instruction|system_?(?:message|msg)|template|preamble|persona)s?(?![\w$])/gi;
@@ -127,6 +134,7 @@ export abstract class LazyFacts implements FileFacts {
     const found: Binding[] = [];
     const bare = name.slice(name.lastIndexOf('.') + 1);
     for (const at of this.occurrences(name)) {
+      if (!this.mayDefine(at, at + bare.length)) continue;
       const node = this.nodeAt(at, at + bare.length);
       if (node && node.text === bare) this.definitionsAt(node, name, found);
     }
@@ -147,6 +155,7 @@ export abstract class LazyFacts implements FileFacts {
     if (this.functionCache.has(name)) return this.functionCache.get(name);
     let fn: Node | undefined;
     for (const at of this.occurrences(name)) {
+      if (!/\b(?:def|function)\s+$/.test(this.text.slice(Math.max(0, at - 20), at))) continue;
       const node = this.nodeAt(at, at + name.length);
       const parent = node?.parent;
       if (parent && (parent.type === 'function_definition' || parent.type === 'function_declaration') &&
@@ -188,19 +197,48 @@ export abstract class LazyFacts implements FileFacts {
     return [...names];
   }
 
+  /**
+   * A cheap look at the text around an occurrence: could it define the name? Most occurrences are uses
+   * (`client.chat…`, `f(client)`): skipping them saves a tree lookup each. Errs on the side of yes.
+   */
+  protected mayDefine(start: number, end: number): boolean {
+    const after = this.text.slice(end, end + 160);
+    if (DEFINES_AFTER.test(after)) return true;
+    const before = this.text.slice(Math.max(0, start - 40), start);
+    if (DEFINES_BEFORE.test(before)) return true;
+    // A parameter: `(…, client: OpenAI, …)`, `client=None)`, `(client)` in a signature.
+    return PARAM_AFTER.test(after) && this.insideParens(start);
+  }
+
+  private insideParens(at: number): boolean {
+    let depth = 0;
+    for (let i = at - 1; i >= 0 && i > at - 3000; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === 41) depth++;
+      else if (c === 40 && depth-- === 0) return true;
+    }
+    return false;
+  }
+
   /** Adds the bindings that the occurrence `node` of `name` makes (if it is a definition). */
   protected abstract definitionsAt(node: Node, name: string, out: Binding[]): void;
   /** A class-level assignment of the bare name (Python), read as `self.<name>`. */
   protected classAttributeAt(_node: Node, _out: Binding[]): void {}
 
   /** Candidate calls: `name(` where name is one an SDK uses, found in the text, then located in the tree. */
-  protected findCalls(candidates: RegExp, names: ReadonlySet<string>, callOf: (nameNode: Node) => Node | null): void {
+  protected findCalls(names: ReadonlySet<string>, callOf: (nameNode: Node) => Node | null): void {
     const seen = new Set<number>();
-    for (let m = candidates.exec(this.text); m; m = candidates.exec(this.text)) {
-      if (!names.has(m[1])) continue;
-      const start = m.index;
-      const nameNode = this.nodeAt(start, start + m[1].length);
-      if (!nameNode || nameNode.text !== m[1]) continue;
+    const text = this.text;
+    // Every `(`, then the identifier before it: ~3x faster than one regex alternation of all candidate names.
+    for (let i = text.indexOf('('); i !== -1; i = text.indexOf('(', i + 1)) {
+      let j = i;
+      while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+      if (j > 0 && text.charCodeAt(j - 1) === 62 /* > */) j = skipTypeArguments(text, j);
+      let k = j;
+      while (k > 0 && isIdentChar(text.charCodeAt(k - 1))) k--;
+      if (k === j || !names.has(text.slice(k, j))) continue;
+      const nameNode = this.nodeAt(k, j);
+      if (!nameNode || nameNode.startIndex !== k || nameNode.endIndex !== j) continue;
       const call = callOf(nameNode);
       if (call && !seen.has(call.id)) { seen.add(call.id); this.calls.push(call); }
     }
@@ -216,7 +254,25 @@ export abstract class LazyFacts implements FileFacts {
   }
 }
 
-/** Any identifier followed by `(` (optionally TS type arguments); the set of candidate names filters the hits. */
-export function candidateCallRegex(): RegExp {
-  return /(?<![\w$])([A-Za-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>\s*)?\(/g;
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/** `generateObject<Schema>(`: from the `>` before the paren, back over the balanced type arguments. */
+function skipTypeArguments(text: string, end: number): number {
+  let depth = 0;
+  for (let i = end - 1; i >= 0 && i > end - 200; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 62) depth++;
+    else if (c === 60 && --depth === 0) {
+      let j = i;
+      while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+      return j;
+    } else if (c === 40 || c === 41 || c === 59 || c === 123 || c === 125) break;
+  }
+  return end;
 }

@@ -4,7 +4,7 @@ import type { Node, Tree } from '../languages/parser';
 import { type Binding, enclosingFunction, type ImportTarget, LazyFacts } from './facts';
 
 export class JsFacts extends LazyFacts {
-  constructor(tree: Tree, text: string, candidates: RegExp, names: ReadonlySet<string>) {
+  constructor(tree: Tree, text: string, names: ReadonlySet<string>) {
     super(tree, text);
     const importRe = /(?<![\w$.])import\b/g;
     for (let m = importRe.exec(text); m; m = importRe.exec(text)) {
@@ -16,8 +16,7 @@ export class JsFacts extends LazyFacts {
       const call = this.nodeAt(m.index, m.index + 7)?.parent;
       if (call?.type === 'call_expression') this.addRequire(call);
     }
-    candidates.lastIndex = 0;
-    this.findCalls(candidates, names, (name) => {
+    this.findCalls(names, (name) => {
       const p = name.parent;
       if (!p) return null;
       if ((p.type === 'call_expression' && p.childForFieldName('function')?.id === name.id) ||

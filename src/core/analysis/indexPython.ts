@@ -6,7 +6,7 @@ import { type Binding, enclosingFunction, LazyFacts } from './facts';
 const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import\b|import[ \t]+[\w.])/gm;
 
 export class PythonFacts extends LazyFacts {
-  constructor(tree: Tree, text: string, candidates: RegExp, names: ReadonlySet<string>) {
+  constructor(tree: Tree, text: string, names: ReadonlySet<string>) {
     super(tree, text);
     IMPORT_LINE.lastIndex = 0;
     for (let m = text.includes('import') ? IMPORT_LINE.exec(text) : null; m; m = IMPORT_LINE.exec(text)) {
@@ -15,8 +15,7 @@ export class PythonFacts extends LazyFacts {
       for (let i = 0; n && i < 3 && n.type !== 'import_statement' && n.type !== 'import_from_statement'; i++) n = n.parent;
       if (n && (n.type === 'import_statement' || n.type === 'import_from_statement')) this.addImport(n);
     }
-    candidates.lastIndex = 0;
-    this.findCalls(candidates, names, (name) => {
+    this.findCalls(names, (name) => {
       const p = name.parent;
       if (!p) return null;
       if (p.type === 'call' && p.childForFieldName('function')?.id === name.id) return p;

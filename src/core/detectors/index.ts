@@ -3,7 +3,7 @@
 
 import type { Node, Parsers, Tree } from '../languages/parser';
 import { Evaluator, type SdkIndex } from '../analysis/evaluator';
-import { candidateCallRegex, type FileFacts, PROMPT_NAME } from '../analysis/facts';
+import { type FileFacts, PROMPT_NAME } from '../analysis/facts';
 import { JsFacts } from '../analysis/indexJs';
 import { PythonFacts } from '../analysis/indexPython';
 import { lowerJs } from '../analysis/lowerJs';
@@ -66,7 +66,6 @@ const INDEX = new Index(SDKS);
 const ASSUMED_RECEIVERS: Record<string, { spec: SdkSpec; type: string }> = {
   getGenerativeModel: { spec: googleGenerativeAi, type: 'client' },
 };
-const CANDIDATES = candidateCallRegex();
 
 export function isCandidateName(name: string): boolean {
   return INDEX.candidateNames.has(name);
@@ -84,7 +83,7 @@ export interface DetectInput {
 
 export function detectFile(input: DetectInput): Detection {
   const { lang, tree } = input;
-  const facts = lang === 'python' ? new PythonFacts(tree, input.text, CANDIDATES, INDEX.candidateNames) : new JsFacts(tree, input.text, CANDIDATES, INDEX.candidateNames);
+  const facts = lang === 'python' ? new PythonFacts(tree, input.text, INDEX.candidateNames) : new JsFacts(tree, input.text, INDEX.candidateNames);
   const ev = new Evaluator(lang === 'python' ? 'python' : 'js', facts, INDEX, lang === 'python' ? (n: Node) => lowerPython(n) : (n: Node) => lowerJs(n));
   const annotations = new Map<number, { callsPerMonth: number; span: Span }>();
   for (const c of facts.comments) {

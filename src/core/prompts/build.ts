@@ -48,8 +48,12 @@ export function buildPrompts(calls: DetectedCall[], standalone: FoundPrompt[]): 
   return { prompts, byCall, staticText };
 }
 
+/** Tells apart two prompts built from the same literals (`.strip()`, `.format(…)` differ): shape and ends suffice. */
 function textOfParts(parts: FoundPrompt['value']['parts']): string {
-  let s = '';
-  for (const p of parts) s += 'text' in p ? p.text : p.placeholder.text;
-  return s.length > 200 ? s.slice(0, 100) + s.length + s.slice(-100) : s;
+  let len = 0;
+  for (const p of parts) len += 'text' in p ? p.text.length : p.placeholder.text.length;
+  const first = parts[0], last = parts[parts.length - 1];
+  const head = first ? ('text' in first ? first.text.slice(0, 40) : first.placeholder.text) : '';
+  const tail = last ? ('text' in last ? last.text.slice(-40) : last.placeholder.text) : '';
+  return `${parts.length}:${len}:${head}:${tail}`;
 }
