@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config/types';
 import type { FileResult, LlmCall, Prompt, ProviderId, TextEdit } from '../types';
 import { applyEdits, planPromptCompression, type PlanOptions, type PromptPlan } from './plan';
 import type { CompressLevel, CountTokens, PassReport } from './types';
+import { int, usd } from '../rules/format';
 
 /** What this module needs of the engine (`Engine` satisfies it). */
 export interface CompressEngine {
@@ -55,6 +56,12 @@ export function monthlySavingOf(result: Pick<FileResult, 'costs'>, prompt: Promp
     total = (total ?? 0) + (saved * cost.price.input / 1e6) * cost.callsPerMonth;
   }
   return total;
+}
+
+/** The code action's title: "Compress prompt (−123 tokens, ≈ −$45/month)". */
+export function compressActionTitle(saved: number, monthlySaving: number | null): string {
+  const money = monthlySaving !== null && monthlySaving > 0 ? `, ≈ −${usd(monthlySaving)}/month` : '';
+  return `Compress prompt (−${int(saved)} tokens${money})`;
 }
 
 const placeholderSet = (p: Prompt) => [...new Set(p.placeholders.map((x) => x.text))].sort().join('\u0000');

@@ -6,7 +6,7 @@ export type { Facts, Violation, InvariantId } from './invariants';
 export { decodeLiteral, rewriteLiteral, parseLiteral } from './literal';
 export { planPromptCompression, applyEdits } from './plan';
 export type { PlanOptions, PromptPlan, PieceChange } from './plan';
-export { compressPromptInFile, monthlySavingOf, promptCounter } from './inFile';
+export { compressActionTitle, compressPromptInFile, monthlySavingOf, promptCounter } from './inFile';
 export type { CompressEngine, CompressInFileOptions, CompressInFileResult } from './inFile';
 export { outputLengthFix, outputLengthInstruction, appendInstruction } from './outputLength';
 export { unifiedDiff } from './diff';

@@ -4,6 +4,7 @@
 // of fix-all even though the invariants keep what the prompt asks.
 
 import type { ResolvedConfig } from '../config/types';
+import { compressActionTitle } from '../compress/inFile';
 import { planPromptCompression } from '../compress/plan';
 import { PREFILTER } from '../compress/prefilter';
 import type { CompressLevel } from '../compress/types';
@@ -73,7 +74,7 @@ export const compressiblePrompt: Rule = {
         callId: prompt.callIds[0],
         monthlySaving: dollars,
         data: { tokensBefore: counted.tokens, saved: plan.saved, share: Math.round(share * 1000) / 1000, level: s.level },
-        fixes: [{ title: `Compress prompt (−${int(plan.saved)} tokens${money})`, kind: 'refactor.rewrite', safe: false, edits: plan.edits }],
+        fixes: [{ title: compressActionTitle(plan.saved, dollars), kind: 'refactor.rewrite', safe: false, edits: plan.edits }],
       });
     }
   },

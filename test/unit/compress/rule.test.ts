@@ -52,6 +52,7 @@ describe('rule compressible-prompt', function () {
     assert.ok(typeof f.monthlySaving === 'number' && f.monthlySaving > 0);
     assert.equal(f.fixes.length, 1);
     assert.equal(f.fixes[0].kind, 'refactor.rewrite');
+    assert.match(f.fixes[0].title, /^Compress prompt \(−\d+ tokens, ≈ −\$[\d.,]+\/month\)$/);
     assert.equal(f.fixes[0].safe, false);
     assert.equal(VERBOSE_PY.slice(f.span.start, f.span.start + 3), '"""');
     // The fix is the same edit the verified code action makes.
