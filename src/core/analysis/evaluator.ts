@@ -90,6 +90,12 @@ export class Evaluator {
   // ---- names ------------------------------------------------------------------------------------------------
 
   resolveName(name: string, at: number, depth: number): Value {
+    // An imported SDK name is not re-bound in practice: skip the search for bindings.
+    const imported = this.facts.imports.get(name);
+    if (imported && !name.includes('.')) {
+      const v = this.importValue(imported);
+      if (v.t !== 'unknown') return v;
+    }
     const all = this.facts.bindingsOf(name);
     if (all) {
       const sets = all.filter((b) => b.setKey !== undefined && b.pos < at);

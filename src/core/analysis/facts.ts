@@ -90,7 +90,8 @@ const PARAM_AFTER = /^\s*[?]?\s*(?:[:,)=])/;
 
 const PROMPT_NAME_SOURCE = String.raw`[A-Za-z_]\w*?(?:prompt|instruction|system_?(?:message|msg)|template|preamble|persona)s?`;
 export const PROMPT_NAME = new RegExp(`^(?:self\\.|this\\.)?${PROMPT_NAME_SOURCE}$`, 'i');
-const PROMPT_KEYWORD = /(?:prompt|instruction|system_?(?:message|msg)|template|preamble|persona)s?(?![\w$])/gi;
+const PROMPT_KEYWORDS = ['prompt', 'instruction', 'system_message', 'systemmessage', 'system_msg', 'systemmsg', 'template',
+  'preamble', 'persona'];
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -183,16 +184,20 @@ export abstract class LazyFacts implements FileFacts {
   }
 
   promptLikeNames(): string[] {
-    // Keyword first, then the identifier around it: a pattern starting with \w*? would be tried at every offset.
+    // Keywords first (native search on a lower-cased copy), then the identifier around each and an `=` after it.
     const names = new Set<string>();
-    PROMPT_KEYWORD.lastIndex = 0;
-    for (let m = PROMPT_KEYWORD.exec(this.text); m; m = PROMPT_KEYWORD.exec(this.text)) {
-      let start = m.index;
-      while (start > 0 && /[\w.]/.test(this.text[start - 1])) start--;
-      const name = this.text.slice(start, m.index + m[0].length).replace(/^\.+/, '');
-      if (!/^[A-Za-z_]/.test(name)) continue;
-      const rest = this.text.slice(m.index + m[0].length, m.index + m[0].length + 100);
-      if (/^\s*(?::[^=\n]{0,80})?=(?!=)/.test(rest) && PROMPT_NAME.test(name)) names.add(name);
+    const lower = this.text.toLowerCase();
+    for (const kw of PROMPT_KEYWORDS) {
+      for (let i = lower.indexOf(kw); i !== -1; i = lower.indexOf(kw, i + kw.length)) {
+        let start = i;
+        while (start > 0 && /[\w.]/.test(this.text[start - 1])) start--;
+        let end = i + kw.length;
+        if (this.text[end] === 's' || this.text[end] === 'S') end++;
+        if (/[\w$]/.test(this.text[end] ?? '')) continue;
+        const name = this.text.slice(start, end).replace(/^\.+/, '');
+        if (!/^[A-Za-z_]/.test(name) || !PROMPT_NAME.test(name)) continue;
+        if (/^\s*(?::[^=\n]{0,80})?=(?!=)/.test(this.text.slice(end, end + 100))) names.add(name);
+      }
     }
     return [...names];
   }

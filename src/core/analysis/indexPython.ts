@@ -3,14 +3,20 @@
 import type { Node, Tree } from '../languages/parser';
 import { type Binding, enclosingFunction, LazyFacts } from './facts';
 
-const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import\b|import[ \t]+[\w.])/gm;
+const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import\b|import[ \t]+[\w.])/;
 
 export class PythonFacts extends LazyFacts {
   constructor(tree: Tree, text: string, names: ReadonlySet<string>) {
     super(tree, text);
-    IMPORT_LINE.lastIndex = 0;
-    for (let m = text.includes('import') ? IMPORT_LINE.exec(text) : null; m; m = IMPORT_LINE.exec(text)) {
-      const kw = m.index + m[0].length - m[0].trimStart().length;
+    // Each `import` word, then its line: a multi-line-anchored regex would be tried at every offset of the file.
+    let lastLine = -1;
+    for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
+      const lineStart = text.lastIndexOf('\n', i) + 1;
+      if (lineStart === lastLine) continue;
+      lastLine = lineStart;
+      const m = IMPORT_LINE.exec(text.slice(lineStart, i + 8));
+      if (!m) continue;
+      const kw = lineStart + m[0].length - m[0].trimStart().length;
       let n = this.nodeAt(kw, kw + 4);
       for (let i = 0; n && i < 3 && n.type !== 'import_statement' && n.type !== 'import_from_statement'; i++) n = n.parent;
       if (n && (n.type === 'import_statement' || n.type === 'import_from_statement')) this.addImport(n);
