@@ -117,6 +117,7 @@ const commands = [
   cmd('promptCost.showOutput', 'Show Output'),
   cmd('promptCost.showCallDetails', 'Show Call Details'),
   cmd('promptCost.setCallsPerMonth', 'Set Calls per Month for This Call'),
+  cmd('promptCost.mapModel', 'Map a Model in .promptcost.json'),
 ];
 
 pkg.contributes = {
@@ -127,6 +128,7 @@ pkg.contributes = {
     commandPalette: [
       { command: 'promptCost.showCallDetails', when: 'false' },
       { command: 'promptCost.setCallsPerMonth', when: 'false' },
+      { command: 'promptCost.mapModel', when: 'false' },
       { command: 'promptCost.fixAll', when: 'editorLangId =~ /^(python|typescript|typescriptreact|javascript|javascriptreact)$/' },
     ],
     'view/title': [{ command: 'promptCost.analyzeWorkspace', when: 'view == promptCost.sidebar', group: 'navigation' }],

@@ -8,11 +8,13 @@ import type { Fix, Finding, LlmCall, TextEdit } from '../core/types';
 import type { Analysis, AnalysisService } from './analysisService';
 import { callsPerMonthEdit, parseRate, suppressFileEdit, suppressLineEdit } from './commentEdits';
 import { rangeOf } from './convert';
+import { modelAliasEdit } from './configEdits';
 import { codeOf, findingFor } from './diagnostics';
 import { formatInt } from './format';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('promptCost');
 export const SET_CALLS_PER_MONTH = 'promptCost.setCallsPerMonth';
+export const MAP_MODEL = 'promptCost.mapModel';
 
 function toWorkspaceEdits(edit: vscode.WorkspaceEdit, doc: vscode.TextDocument, edits: readonly TextEdit[]): void {
   for (const e of edits) edit.replace(doc.uri, rangeOf(doc, e.span), e.newText);
@@ -94,6 +96,7 @@ export class CostCodeActionProvider implements vscode.CodeActionProvider {
         actions.push(action);
       }
       if (!wants(vscode.CodeActionKind.QuickFix)) continue;
+      if (ruleId === 'unknown-model') actions.push(...this.mapModelActions(doc, a, f, d));
       const call = callFor(a, f, f.span.start);
       if (call && !seenCalls.has(call.id)) {
         seenCalls.add(call.id);
@@ -132,6 +135,23 @@ export class CostCodeActionProvider implements vscode.CodeActionProvider {
     action.command = { title: action.title, command: SET_CALLS_PER_MONTH, arguments: [doc.uri, call.id] };
     action.diagnostics = diagnostics;
     return action;
+  }
+
+  /** Map the unknown model to a known one in `.promptcost.json` (`modelAliases`): to each suggestion, or asked. */
+  private mapModelActions(doc: vscode.TextDocument, a: Analysis, f: Finding, d: vscode.Diagnostic): vscode.CodeAction[] {
+    const model = typeof f.data?.model === 'string' ? f.data.model : callFor(a, f, f.span.start)?.model;
+    if (!model) return [];
+    const suggestions = typeof f.data?.suggestions === 'string' ? f.data.suggestions.split(',').filter(Boolean) : [];
+    const make = (title: string, target?: string) => {
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.command = { title, command: MAP_MODEL, arguments: target ? [doc.uri, model, target] : [doc.uri, model] };
+      action.diagnostics = [d];
+      return action;
+    };
+    return [
+      ...suggestions.slice(0, 2).map((s) => make(`Map ${model} to ${s} in .promptcost.json`, s)),
+      make(`Map ${model} to a known model in .promptcost.json…`),
+    ];
   }
 
   /** Every safe fix of the file in one edit; overlapping fixes after the first are left for another run. */
@@ -179,4 +199,45 @@ export async function setCallsPerMonth(analyses: AnalysisService, uri: vscode.Ur
   const edit = new vscode.WorkspaceEdit();
   toWorkspaceEdits(edit, doc, [e]);
   return vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * `promptCost.mapModel(uri, model, target?)`: adds `modelAliases[model] = target` to the `.promptcost.json` that
+ * applies to the document (created in the workspace folder when there is none), as one edit, and saves it so the
+ * CLI and the extension read the same file.
+ */
+export async function mapModel(analyses: AnalysisService, uri: vscode.Uri, model: string, target?: string): Promise<boolean> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const a = await analyses.whenIdle(doc);
+  if (target === undefined) {
+    target = await vscode.window.showInputBox({
+      title: `Prompt Cost: the model ${model} serves`,
+      prompt: 'A model the pricing data knows, e.g. gpt-4o, claude-sonnet-4-5, gemini-2.5-flash',
+      validateInput: (v) => (v.trim() ? undefined : 'A model name'),
+    });
+    if (!target) return false;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..');
+  const file = a?.configFile ?? vscode.Uri.joinPath(folder, '.promptcost.json');
+  let text: string | null;
+  try {
+    text = (await vscode.workspace.openTextDocument(file)).getText();
+  } catch {
+    text = null;
+  }
+  const e = modelAliasEdit(text, model, target.trim());
+  if (!e) {
+    void vscode.window.showWarningMessage(`Prompt Cost: ${vscode.workspace.asRelativePath(file)} is not a valid JSON object; add "modelAliases" by hand.`);
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  if (text === null) {
+    edit.createFile(file, { ignoreIfExists: true });
+    edit.insert(file, new vscode.Position(0, 0), e.newText);
+  } else {
+    toWorkspaceEdits(edit, await vscode.workspace.openTextDocument(file), [e]);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return false;
+  await vscode.workspace.save(file);
+  return true;
 }

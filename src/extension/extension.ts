@@ -7,7 +7,7 @@ import type { FileResult } from '../core/types';
 import type { SidebarState } from '../webview/protocol';
 import { AnalysisService, type Analysis } from './analysisService';
 import { CallCodeLensProvider, SHOW_CALL_DETAILS } from './codeLens';
-import { CostCodeActionProvider, SET_CALLS_PER_MONTH, setCallsPerMonth } from './codeActions';
+import { CostCodeActionProvider, MAP_MODEL, SET_CALLS_PER_MONTH, mapModel, setCallsPerMonth } from './codeActions';
 import { ConfigService } from './configService';
 import { Diagnostics, ruleDocsUri } from './diagnostics';
 import { EngineClient } from './engineClient';
@@ -105,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
     }),
     vscode.commands.registerCommand(SET_CALLS_PER_MONTH, (uri: vscode.Uri, callId: string, rate?: string | number) =>
       setCallsPerMonth(analyses, uri, callId, rate)),
+    vscode.commands.registerCommand(MAP_MODEL, (uri: vscode.Uri, model: string, target?: string) =>
+      mapModel(analyses, uri, model, target)),
     vscode.commands.registerCommand('promptCost.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;

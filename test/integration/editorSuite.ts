@@ -137,13 +137,20 @@ export function defineEditorSuite(spec: FixtureSpec): void {
           await setText(pc, doc, original);
           const before = countRule(await resultOf(pc, uri), t.ruleId);
           const fileWide = /in this file/.test(action.title);
-          const after = await analysisUntil(pc, uri, () => applyAction(action),
+          const mapsModel = action.command?.command === 'promptCost.mapModel';
+          const after = await analysisUntil(pc, uri, () => applyAction(action, 'gpt-4o'),
             (r) => countRule(r, t.ruleId) === (fileWide ? 0 : before - 1),
             `${t.ruleId} gone after "${action.title}"`);
           assert.strictEqual(after.hasSyntaxErrors, false, `"${action.title}" leaves code that parses`);
-          assert.notStrictEqual(doc.getText(), original, `"${action.title}" edited the file`);
+          if (mapsModel) assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('.promptcost.json'))), /"modelAliases"/);
+          else assert.notStrictEqual(doc.getText(), original, `"${action.title}" edited the file`);
           applied++;
-          await deleteFile(workspaceUri('.promptcost.json'));
+          if (mapsModel) {
+            // Back to no config file, and to the finding it had removed, before the next action.
+            await setText(pc, doc, original);
+            await analysisUntil(pc, uri, () => deleteFile(workspaceUri('.promptcost.json')),
+              (r) => countRule(r, t.ruleId) === countRule(first, t.ruleId), `${t.ruleId} back without the config file`);
+          }
         }
       }
       assert.ok(applied >= targets.length * 2);
