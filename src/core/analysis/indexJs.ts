@@ -139,14 +139,27 @@ export class JsFacts extends LazyFacts {
         if (value && k) out.push({ kind: 'value', node: value, pos: assign.startIndex, scope: enclosingFunction(assign), setKey: k });
         return;
       }
+      case 'object_assignment_pattern': {
+        // `{ model = "gpt-4o" }`: in a signature the default is what is known; in a declaration, the key, then it.
+        if (p.childForFieldName('left')?.id !== target.id) return;
+        const def = p.childForFieldName('right');
+        const decl = p.parent?.parent;
+        if (decl?.type === 'variable_declarator') {
+          const value = decl.childForFieldName('value');
+          if (value) out.push({ kind: 'value', node: value, pos: decl.startIndex, scope: enclosingFunction(decl), destructureKey: target.text });
+        }
+        let fn: Node | null = p.parent;
+        while (fn && fn.type !== 'formal_parameters' && fn.type !== 'variable_declarator') fn = fn.parent;
+        const scope = fn?.type === 'formal_parameters' && fn.parent ? { start: fn.parent.startIndex, end: fn.parent.endIndex } : enclosingFunction(p);
+        if (def) out.push({ kind: 'param-default', node: def, pos: p.startIndex, scope });
+        return;
+      }
       case 'formal_parameters': {
         const fn = p.parent;
         out.push({ kind: 'param', node: target, pos: target.startIndex, scope: fn ? { start: fn.startIndex, end: fn.endIndex } : null });
         return;
       }
     }
-    // `const { model } = config` puts the identifier itself in the pattern
-    if (target.type === 'shorthand_property_identifier_pattern') this.definitionsAt(target, name, out);
   }
 
   private parameter(p: Node, id: Node, out: Binding[], asField: boolean): void {

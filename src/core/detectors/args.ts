@@ -41,8 +41,12 @@ export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>, opti
     if (a.spread) { out.opaque = true; continue; }
     out.positional.push(a.value);
   }
-  // JS SDKs take one options object: its properties are the keyword arguments.
-  const first = call.args[optionsPos];
+  // JS SDKs take one options object: its properties are the keyword arguments. Older APIs put it after positional
+  // arguments (`createCompletion("text-davinci-001", { max_tokens: 5 })`): then the first object literal.
+  let first = call.args[optionsPos];
+  if (first && !first.spread && first.value.k !== 'dict' && ev.eval(first.value).t !== 'dict') {
+    first = call.args.find((a, i) => i > optionsPos && !a.spread && a.value.k === 'dict') ?? first;
+  }
   if (first && !first.spread) {
     if (first.value.k === 'dict') {
       out.container = first.value.node;
