@@ -115,6 +115,11 @@ export function callHover(result: FileResult, call: LlmCall, config: ResolvedCon
       sum += t?.tokens ?? 0;
       lines.push(`| ${promptLabel(p, lineOf)} | ${p.role} | ${t ? `${approx(t.exact)}${formatInt(t.tokens)}` : '—'} |`);
     }
+    const dynamic = (call.dynamicInputs ?? 0) * config.placeholderTokens;
+    if (dynamic > 0) {
+      lines.push(`| ${call.dynamicInputs} input${call.dynamicInputs === 1 ? '' : 's'} built elsewhere | | ≈ ${formatInt(dynamic)} |`);
+      sum += dynamic;
+    }
     if (cost && cost.inputTokens > sum) lines.push(`| message overhead | | ${formatInt(cost.inputTokens - sum)} |`);
     const ph = placeholderLine(prompts, config);
     if (ph) lines.push('', ph);

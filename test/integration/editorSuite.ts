@@ -242,6 +242,30 @@ export function defineEditorSuite(spec: FixtureSpec): void {
       assert.ok(hints.every((h) => / tokens?$/.test(labelText(h))), hints.map(labelText).join(', '));
     });
 
+    it('turns inline token counts off and on with the setting', async () => {
+      const cfg = vscode.workspace.getConfiguration('promptCost');
+      const shown = (await inlayHints(doc)).length;
+      assert.ok(shown > 0);
+      try {
+        await cfg.update('display.inlineTokens', 'off', vscode.ConfigurationTarget.Workspace);
+        assert.strictEqual((await inlayHints(doc)).length, 0);
+      } finally {
+        await cfg.update('display.inlineTokens', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      assert.strictEqual((await inlayHints(doc)).length, shown);
+    });
+
+    it('opens the call details from the CodeLens and selects the call in the sidebar', async () => {
+      const r = await resultOf(pc, uri);
+      const lens = (await codeLenses(uri))[0];
+      const call = r.calls.find((c) => doc.positionAt(c.span.start).line === lens.range.start.line)!;
+      await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+      assert.deepStrictEqual(pc.sidebar.state().selected, { uri: uri.toString(), callId: call.id });
+      const editor = vscode.window.activeTextEditor!;
+      assert.strictEqual(editor.document.uri.toString(), uri.toString());
+      assert.strictEqual(editor.selection.active.line, doc.positionAt(call.nameSpan.start).line);
+    });
+
     it("shows the active file's monthly cost in the status bar", async () => {
       const r = await resultOf(pc, uri);
       await vscode.window.showTextDocument(doc);

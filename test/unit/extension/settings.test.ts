@@ -18,6 +18,17 @@ describe('extension settings', () => {
     }
   });
 
+  it('documents every setting and command in docs/editor.md', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../../docs/editor.md'), 'utf8');
+    for (const key of Object.keys(properties)) assert.ok(doc.includes(`\`${key}\``), `${key} in docs/editor.md`);
+    const palette = new Set((pkg.contributes.menus.commandPalette as { command: string; when?: string }[])
+      .filter((m) => m.when === 'false').map((m) => m.command));
+    for (const c of pkg.contributes.commands as { command: string; title: string; category: string }[]) {
+      assert.strictEqual(c.category, 'Prompt Cost', c.command);
+      if (!palette.has(c.command)) assert.ok(doc.includes(c.title), `command "${c.title}" in docs/editor.md`);
+    }
+  });
+
   it('gives every setting a scope and a markdown description', () => {
     for (const [key, p] of Object.entries(properties)) {
       assert.ok(['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'].includes(p.scope ?? ''), `${key} scope`);
