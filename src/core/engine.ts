@@ -5,7 +5,7 @@ import { assetPath, type AssetName } from './assets';
 import { parseCallsAnnotation } from './config/annotation';
 import { isIgnored } from './config/load';
 import type { ResolvedConfig } from './config/types';
-import { detectFile } from './detectors';
+import { detectFile, mayHaveLlmCode } from './detectors';
 import { type Parsers, Parsers as ParsersClass, type Tree } from './languages/parser';
 import { PriceBook, suggestModels } from './pricing';
 import { projectCall } from './projection';
@@ -111,6 +111,10 @@ export class Engine {
     }
     const lang = result.language!;
     const text = input.text;
+    if (!input.keepTree && !mayHaveLlmCode(text)) {
+      result.timings.analyzeMs = performance.now() - t0;
+      return result;
+    }
     const tree = this.parsers.parse(lang, text, input.oldTree);
     const t1 = performance.now();
     result.timings.parseMs = t1 - t0;

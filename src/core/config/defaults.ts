@@ -20,6 +20,8 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'root' | 'origins'>> = Obje
   ignore: [],
   /** 1 MiB: larger source files are generated or minified, not hand-written prompts. */
   maxFileBytes: 1024 * 1024,
+  /** Flag a prompt when the safe level saves 10% and at least 8 tokens. */
+  compression: { level: 'safe' as const, minSavingShare: 0.1, minSavedTokens: 8, disabledPasses: [] as string[] },
 });
 
 /** Shown as the origin of a value nobody set. */

@@ -51,6 +51,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], root: string): Res
     rules: {},
     ignore: [],
     maxFileBytes: DEFAULTS.maxFileBytes,
+    compression: { ...DEFAULTS.compression, disabledPasses: [...DEFAULTS.compression.disabledPasses] },
     root: normaliseRoot(root),
     origins: {},
   };
@@ -94,6 +95,14 @@ export function resolveConfig(layers: readonly ConfigLayer[], root: string): Res
     if (values.rules && Object.keys(values.rules).length) {
       Object.assign(config.rules, values.rules);
       set('rules');
+    }
+    if (values.compression) {
+      const c = values.compression;
+      if (c.level === 'safe' || c.level === 'aggressive') config.compression.level = c.level;
+      if (typeof c.minSavingShare === 'number') config.compression.minSavingShare = c.minSavingShare;
+      if (typeof c.minSavedTokens === 'number') config.compression.minSavedTokens = c.minSavedTokens;
+      if (Array.isArray(c.disabledPasses)) config.compression.disabledPasses = [...c.disabledPasses];
+      set('compression');
     }
   }
   config.pricesSource = priceOrigins.join(', ');

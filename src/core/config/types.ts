@@ -24,6 +24,18 @@ export interface PathRule {
   maxMonthlyCost?: number;
 }
 
+/** Settings of the local prompt compression and of the compressible-prompt rule. */
+export interface CompressionSettings {
+  /** `safe` (default) or `aggressive`. */
+  level?: 'safe' | 'aggressive';
+  /** The compressible-prompt rule flags a prompt when compression saves more than this share of its tokens (0-1). */
+  minSavingShare?: number;
+  /** …and at least this many tokens. */
+  minSavedTokens?: number;
+  /** Passes turned off: `whitespace`, `markdown`, `json`, `filler`, `wordy`, `duplicates`. */
+  disabledPasses?: string[];
+}
+
 /** The file as users write it; every field optional. */
 export interface PromptCostConfigFile {
   $schema?: string;
@@ -49,6 +61,7 @@ export interface PromptCostConfigFile {
   ignore?: string[];
   /** Files above this size (bytes) are skipped with a notice. */
   maxFileBytes?: number;
+  compression?: CompressionSettings;
 }
 
 /** What the engine runs with: every field set. */
@@ -66,6 +79,7 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   ignore: string[];
   maxFileBytes: number;
+  compression: Required<CompressionSettings>;
   /** Folder the globs in `paths` and `ignore` are relative to (absolute path, '/' separators), or '' for none. */
   root: string;
   /** Where each value came from, shown in hovers: e.g. `{ callsPerMonth: '.promptcost.json' }`. */

@@ -36,9 +36,12 @@ const TOP_NUMBERS: Readonly<Record<string, NumberKind>> = {
   maxFileBytes: 'positiveInteger',
 };
 
+/** The compression passes a config may turn off (src/core/compress/passes). */
+export const COMPRESSION_PASSES = ['whitespace', 'markdown', 'json', 'filler', 'wordy', 'duplicates'] as const;
+
 export const TOP_LEVEL_KEYS: readonly (keyof PromptCostConfigFile)[] = [
   '$schema', 'callsPerMonth', 'expectedOutputTokens', 'placeholderTokens', 'defaultOutputCap', 'paths', 'budgets',
-  'prices', 'modelAliases', 'rules', 'ignore', 'maxFileBytes',
+  'prices', 'modelAliases', 'rules', 'ignore', 'maxFileBytes', 'compression',
 ];
 
 function isObject(v: JsonValue | undefined): v is Obj {
@@ -162,6 +165,31 @@ export function validateConfig(value: JsonValue): { config: PromptCostConfigFile
           return false;
         });
         break;
+      case 'compression': {
+        if (!isObject(v)) {
+          problems.push({ path, message: `\`${path}\` must be an object, not ${typeName(v)}` });
+          break;
+        }
+        const c: NonNullable<PromptCostConfigFile['compression']> = {};
+        for (const [k, item] of Object.entries(v)) {
+          const p = childPath(path, k);
+          if (k === 'level') {
+            if (item === 'safe' || item === 'aggressive') c.level = item;
+            else problems.push({ path: p, message: `\`${p}\` must be "safe" or "aggressive"` });
+          } else if (k === 'minSavingShare') {
+            if (typeof item === 'number' && item >= 0 && item <= 1) c.minSavingShare = item;
+            else problems.push({ path: p, message: `\`${p}\` must be a number from 0 to 1` });
+          } else if (k === 'minSavedTokens') {
+            const n = num(item, p, 'nonNegative');
+            if (n !== undefined) c.minSavedTokens = n;
+          } else if (k === 'disabledPasses') {
+            if (Array.isArray(item) && item.every((x) => typeof x === 'string' && (COMPRESSION_PASSES as readonly string[]).includes(x))) c.disabledPasses = item as string[];
+            else problems.push({ path: p, message: `\`${p}\` must be an array of pass names: ${COMPRESSION_PASSES.join(', ')}` });
+          } else unknownKey(path, k, ['level', 'minSavingShare', 'minSavedTokens', 'disabledPasses']);
+        }
+        config.compression = c;
+        break;
+      }
       default:
         unknownKey('', key, TOP_LEVEL_KEYS);
     }

@@ -7,30 +7,9 @@ import type { ResolvedConfig } from '../config/types';
 import { compressActionTitle } from '../compress/inFile';
 import { planPromptCompression } from '../compress/plan';
 import { PREFILTER } from '../compress/prefilter';
-import type { CompressLevel } from '../compress/types';
 import type { Prompt } from '../types';
 import { int, usd } from './format';
 import type { Rule, RuleContext } from './types';
-
-/** Until the config has a `compression` section (asked of the lead), read it when present. */
-interface CompressionSettings {
-  minSavingShare?: number;
-  minSavedTokens?: number;
-  level?: CompressLevel;
-  disabledPasses?: string[];
-}
-
-export const COMPRESSIBLE_DEFAULTS = { minSavingShare: 0.1, minSavedTokens: 8, level: 'safe' as CompressLevel };
-
-function settings(config: ResolvedConfig): Required<Omit<CompressionSettings, 'disabledPasses'>> & { disabledPasses: string[] } {
-  const c = (config as ResolvedConfig & { compression?: CompressionSettings }).compression ?? {};
-  return {
-    minSavingShare: c.minSavingShare ?? COMPRESSIBLE_DEFAULTS.minSavingShare,
-    minSavedTokens: c.minSavedTokens ?? COMPRESSIBLE_DEFAULTS.minSavedTokens,
-    level: c.level ?? COMPRESSIBLE_DEFAULTS.level,
-    disabledPasses: c.disabledPasses ?? [],
-  };
-}
 
 function monthlySaving(ctx: RuleContext, prompt: Prompt, saved: number): number | null {
   let total: number | null = null;
@@ -51,7 +30,7 @@ export const compressiblePrompt: Rule = {
     docs: 'docs/rules/compressible-prompt.md',
   },
   check(ctx) {
-    const s = settings(ctx.config);
+    const s = ctx.config.compression;
     for (const prompt of ctx.prompts) {
       const counted = ctx.promptTokens.get(prompt.id);
       if (!counted || counted.tokens < s.minSavedTokens * 2) continue;
