@@ -47,10 +47,9 @@ async function editForFix(a: Analysis, doc: vscode.TextDocument, fix: Fix): Prom
     toWorkspaceEdits(edit, other, fix.edits);
   } else {
     if (!fix.file.create) return undefined;
-    edit.createFile(target, { ignoreIfExists: true });
     // A new file: the edits are offsets into empty text, so they concatenate in order.
     const text = [...fix.edits].sort((x, y) => x.span.start - y.span.start).map((e) => e.newText).join('');
-    edit.insert(target, new vscode.Position(0, 0), text);
+    edit.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
   }
   return edit;
 }
@@ -232,8 +231,8 @@ export async function mapModel(analyses: AnalysisService, uri: vscode.Uri, model
   }
   const edit = new vscode.WorkspaceEdit();
   if (text === null) {
-    edit.createFile(file, { ignoreIfExists: true });
-    edit.insert(file, new vscode.Position(0, 0), e.newText);
+    // Created with its content in one step: an empty file in between would read as invalid JSON.
+    edit.createFile(file, { ignoreIfExists: true, contents: new TextEncoder().encode(e.newText) });
   } else {
     toWorkspaceEdits(edit, await vscode.workspace.openTextDocument(file), [e]);
   }
