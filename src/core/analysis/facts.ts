@@ -184,19 +184,26 @@ export abstract class LazyFacts implements FileFacts {
   }
 
   promptLikeNames(): string[] {
-    // Keywords first (native search on a lower-cased copy), then the identifier around each and an `=` after it.
+    // Keywords first (native search on a lower-cased copy); only a keyword that ends a name followed by `=` (or a
+    // type annotation, then `=`) is worth walking back to the start of the name.
     const names = new Set<string>();
-    const lower = this.text.toLowerCase();
+    const text = this.text;
+    const lower = text.toLowerCase();
     for (const kw of PROMPT_KEYWORDS) {
       for (let i = lower.indexOf(kw); i !== -1; i = lower.indexOf(kw, i + kw.length)) {
-        let start = i;
-        while (start > 0 && /[\w.]/.test(this.text[start - 1])) start--;
         let end = i + kw.length;
-        if (this.text[end] === 's' || this.text[end] === 'S') end++;
-        if (/[\w$]/.test(this.text[end] ?? '')) continue;
-        const name = this.text.slice(start, end).replace(/^\.+/, '');
-        if (!/^[A-Za-z_]/.test(name) || !PROMPT_NAME.test(name)) continue;
-        if (/^\s*(?::[^=\n]{0,80})?=(?!=)/.test(this.text.slice(end, end + 100))) names.add(name);
+        if (lower.charCodeAt(end) === 115 /* s */) end++;
+        if (isIdentChar(text.charCodeAt(end))) continue;
+        let j = end;
+        while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+        const c = text.charCodeAt(j);
+        if (c !== 61 /* = */ && c !== 58 /* : */) continue;
+        if (c === 61 && text.charCodeAt(j + 1) === 61) continue;
+        if (c === 58 && !/^:[^=\n]{0,80}=(?!=)/.test(text.slice(j, j + 100))) continue;
+        let start = i;
+        while (start > 0 && (isIdentChar(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 46)) start--;
+        const name = text.slice(start, end).replace(/^\.+/, '');
+        if (PROMPT_NAME.test(name)) names.add(name);
       }
     }
     return [...names];
