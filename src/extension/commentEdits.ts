@@ -1,5 +1,7 @@
 // Edits that insert the comments the engine honours: `prompt-cost: N/month` (calls per month for the call below),
 // `prompt-cost-disable-next-line <rule>` and `prompt-cost-disable-file <rule>`. vscode-free, unit-tested.
+// The engine reads only the comment directly above a line, so a second directive joins the comment already there
+// (`# prompt-cost: 500/day  prompt-cost-disable-next-line missing-output-cap`) instead of pushing it away.
 
 import type { LanguageId, LlmCall, TextEdit } from '../core/types';
 
@@ -25,6 +27,37 @@ export function commentLineAbove(text: string, language: LanguageId | null, offs
   return { span: { start, end: start }, newText: `${indent}${commentPrefix(language)} ${body}${eolOf(text)}` };
 }
 
+/** The line above the one holding `offset` when it is a whole-line comment with a rate or a next-line suppression. */
+function directiveCommentAbove(text: string, language: LanguageId | null, offset: number):
+  { start: number; end: number; markerEnd: number; line: string } | undefined {
+  const { start: lineStart } = lineStartAndIndent(text, offset);
+  if (lineStart === 0) return undefined;
+  let end = lineStart - 1;
+  if (text[end - 1] === '\r') end--;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  const line = text.slice(start, end);
+  const marker = new RegExp(`^[ \\t]*${language === 'python' ? '#' : '//'}[ \\t]*`).exec(line);
+  // Only a rate or a next-line suppression: joining a file- or same-line directive would change what it covers.
+  if (!marker || !/prompt-cost-disable-next-line|prompt-cost\s*:/.test(line) || /prompt-cost-disable(?!-next-line)/.test(line)) {
+    return undefined;
+  }
+  return { start, end, markerEnd: start + marker[0].length, line };
+}
+
+/** Suppresses a rule for the line holding `offset`: joins a directive comment right above, or adds one. */
+export function suppressLineEdit(text: string, language: LanguageId | null, offset: number, ruleId: string): TextEdit {
+  const above = directiveCommentAbove(text, language, offset);
+  if (!above) return commentLineAbove(text, language, offset, `prompt-cost-disable-next-line ${ruleId}`);
+  const m = /prompt-cost-disable-next-line\b[^\n]*?(?=\s+--|\s*$)/.exec(above.line);
+  if (m) {
+    // Add the rule to the list (before a `-- reason`, which ends it).
+    const at = above.start + m.index + m[0].length;
+    return { span: { start: at, end: at }, newText: `, ${ruleId}` };
+  }
+  const at = above.end - (above.line.length - above.line.trimEnd().length);
+  return { span: { start: at, end: at }, newText: `  prompt-cost-disable-next-line ${ruleId}` };
+}
+
 export type RatePeriod = 'month' | 'week' | 'day' | 'hour';
 
 /** Parses what a user types for a call rate: `20000`, `20,000/month`, `500/day`. */
@@ -47,12 +80,12 @@ export function callsPerMonthEdit(text: string, language: LanguageId | null, cal
     const m = /prompt-cost:\s*[\d_,.]+\s*\/\s*(month|day|week|hour)/.exec(written);
     if (m) return { span: { start: span.start + m.index, end: span.start + m.index + m[0].length }, newText: body };
   }
+  // A suppression comment right above: the rate goes first in it (both directives in one comment are read).
+  const above = directiveCommentAbove(text, language, call.span.start);
+  if (above) return { span: { start: above.markerEnd, end: above.markerEnd }, newText: `${body}  ` };
   return commentLineAbove(text, language, call.span.start, body);
 }
 
-export function suppressLineEdit(text: string, language: LanguageId | null, offset: number, ruleId: string): TextEdit {
-  return commentLineAbove(text, language, offset, `prompt-cost-disable-next-line ${ruleId}`);
-}
 
 /** Adds `prompt-cost-disable-file <rule>` at the top, after a shebang and a Python encoding declaration. */
 export function suppressFileEdit(text: string, language: LanguageId | null, ruleId: string): TextEdit {
