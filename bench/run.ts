@@ -3,6 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { runEditBench, runScanBench } from './scan';
 
 interface Section { name: string; data: unknown }
@@ -15,6 +16,23 @@ async function optional(modulePath: string, fn: string): Promise<unknown> {
 }
 
 const f1 = (n: number) => n.toFixed(1);
+
+interface EditorResult {
+  file: string; lines: number; calls: number; cold: boolean; activationToFirstDiagnosticsMs?: number;
+  memoryAddedMB?: { rss: number };
+  edit: { engineMs: { p50: number; p95: number }; mainThreadMs: { p50: number; p95: number }; roundTripMs: { p50: number; p95: number } };
+}
+
+function printEditor(e: { vscode: string; results: EditorResult[] }): void {
+  console.log(`\n## Editor in real VS Code ${e.vscode} (code-server), generated 2,000-line files`);
+  for (const r of e.results) {
+    const cold = r.activationToFirstDiagnosticsMs !== undefined ? `activation → first diagnostics ${r.activationToFirstDiagnosticsMs.toFixed(0)} ms; ` : '';
+    const mem = r.memoryAddedMB ? `extension-host RSS added ${r.memoryAddedMB.rss} MB; ` : '';
+    console.log(`${r.file} (${r.lines} lines, ${r.calls} calls): ${cold}${mem}one-character edit: main thread p50 ${f2(r.edit.mainThreadMs.p50)} / ` +
+      `p95 ${f2(r.edit.mainThreadMs.p95)} ms, engine (worker) p50 ${f2(r.edit.engineMs.p50)} / p95 ${f2(r.edit.engineMs.p95)} ms, ` +
+      `round trip p95 ${f2(r.edit.roundTripMs.p95)} ms`);
+  }
+}
 const f2 = (n: number) => n.toFixed(2);
 
 async function main(): Promise<void> {
@@ -46,8 +64,15 @@ async function main(): Promise<void> {
     if (c !== undefined) sections.push({ name: 'compress', data: c });
   }
   if (!only || only === 'editor') {
-    const e = await optional('editor', 'runEditorBench');
-    if (e !== undefined) sections.push({ name: 'editor', data: e });
+    // The editor figures come from real VS Code (code-server): scripts/bench-editor.sh runs bench/editor.ts there.
+    const script = path.join(__dirname, '../../scripts/bench-editor.sh');
+    const r = spawnSync('bash', [script], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const file = path.join(__dirname, '../../bench/results/editor.json');
+    if (r.status === 0 && fs.existsSync(file)) {
+      const e = JSON.parse(fs.readFileSync(file, 'utf8'));
+      sections.push({ name: 'editor', data: e });
+      printEditor(e);
+    } else console.log(`\n## Editor (real VS Code): not measured (scripts/bench-editor.sh exited ${r.status})`);
   }
   const out = path.join(__dirname, '../../bench/results');
   fs.mkdirSync(out, { recursive: true });

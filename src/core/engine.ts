@@ -161,7 +161,7 @@ export class Engine {
       result.notices.push({ level: 'info', message: 'the file has syntax errors; complete calls are still analysed' });
     }
     const detection = detectFile({
-      lang, tree, text, parsers: this.parsers, lineOf: (o) => lines.position(o).line - 1,
+      lang, tree, text, parsers: this.parsers, lineOf: (o) => lines.position(o).line - 1, lines,
       parseAnnotation: parseCallsAnnotation,
     });
     const calls = detection.calls.map((d) => d.call);

@@ -25,7 +25,7 @@ export async function detect(text: string, lang: LanguageId): Promise<Detection 
   const lines = new LineIndex(text);
   try {
     const d = detectFile({
-      lang, tree, text, parsers: p, lineOf: (o) => lines.position(o).line - 1,
+      lang, tree, text, parsers: p, lineOf: (o) => lines.position(o).line - 1, lines,
       parseAnnotation: (t) => { const m = /prompt-cost:\s*([\d_,.]+)\s*\/\s*(month|day)/.exec(t); return m ? Number(m[1].replace(/[_,]/g, '')) * (m[2] === 'day' ? 30 : 1) : null; },
     });
     return { ...d, lines };

@@ -10,6 +10,8 @@ import { lowerJs } from '../analysis/lowerJs';
 import { lowerPython } from '../analysis/lowerPython';
 import { collectPrompts, type FoundPrompt } from '../prompts/collect';
 import type { LanguageId, PromptRole, Span } from '../types';
+import { commentTargetLine } from '../analysis/commentTarget';
+import type { LineIndex } from '../formatters/lineIndex';
 import { type DetectedCall, detectCalls } from './detect';
 import { SDKS } from './sdks';
 import { googleGenerativeAi } from './sdks/google';
@@ -88,6 +90,7 @@ export interface DetectInput {
   text: string;
   parsers: Parsers;
   lineOf(offset: number): number;
+  lines: LineIndex;
   /** Calls per month from a comment's text (`# prompt-cost: 500/day`), or null. */
   parseAnnotation(commentText: string): number | null;
 }
@@ -96,13 +99,13 @@ export function detectFile(input: DetectInput): Detection {
   const { lang, tree } = input;
   const facts = lang === 'python' ? new PythonFacts(tree, input.text, INDEX.candidateNames) : new JsFacts(tree, input.text, INDEX.candidateNames);
   const ev = new Evaluator(lang === 'python' ? 'python' : 'js', facts, INDEX, lang === 'python' ? (n: Node) => lowerPython(n) : (n: Node) => lowerJs(n));
+  // A `prompt-cost: N/month` comment applies to the call on its line, or to the first code line below it.
   const annotations = new Map<number, { callsPerMonth: number; span: Span }>();
   for (const c of facts.comments) {
     const n = input.parseAnnotation(c.text);
-    if (n !== null) annotations.set(c.line, { callsPerMonth: n, span: c.span });
+    if (n !== null) annotations.set(commentTargetLine(c.span, input.text, input.lines) - 1, { callsPerMonth: n, span: c.span });
   }
-  // A `prompt-cost: N/month` comment applies to the call on its line or on the line below it.
-  const annotationFor = (line: number) => annotations.get(line) ?? annotations.get(line - 1);
+  const annotationFor = (line: number) => annotations.get(line);
   const calls = detectCalls(ev, facts.calls, { text: input.text, lineOf: input.lineOf, annotationFor });
   return { calls, standalone: standalonePrompts(ev, facts), facts };
 }

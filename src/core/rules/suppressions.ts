@@ -3,11 +3,13 @@
 
 import type { LineIndex } from '../formatters/lineIndex';
 import type { Finding, Span } from '../types';
+import { commentTargetLine } from '../analysis/commentTarget';
 
 const DIRECTIVE = /prompt-cost-disable(-next-line|-line|-file)?\b([^\n*]*)/;
 
 interface Directive { scope: 'next-line' | 'line' | 'file'; line: number; rules: Set<string> | null }
 
+/** `line` is the line a directive covers: its own for -line, the next code line (past other comments) for -next-line. */
 export function parseDirectives(comments: { span: Span; text: string }[], lines: LineIndex): Directive[] {
   const out: Directive[] = [];
   for (const c of comments) {
@@ -15,7 +17,8 @@ export function parseDirectives(comments: { span: Span; text: string }[], lines:
     if (!m) continue;
     const scope = m[1] === '-next-line' ? 'next-line' : m[1] === '-line' ? 'line' : 'file';
     const list = m[2].replace(/--.*$/, '').split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
-    out.push({ scope, line: lines.position(c.span.start).line, rules: list.length ? new Set(list) : null });
+    const line = scope === 'next-line' ? commentTargetLine(c.span, lines.text, lines) : lines.position(c.span.start).line;
+    out.push({ scope, line, rules: list.length ? new Set(list) : null });
   }
   return out;
 }
@@ -31,6 +34,6 @@ export function applySuppressions(findings: Finding[], comments: { span: Span; t
     const start = f.callId !== undefined ? callStarts.get(f.callId) : undefined;
     if (start !== undefined) at.push(lines.position(start).line);
     return !directives.some((d) => (!d.rules || d.rules.has(f.ruleId)) &&
-      (d.scope === 'file' || at.some((line) => (d.scope === 'line' && d.line === line) || (d.scope === 'next-line' && d.line === line - 1))));
+      (d.scope === 'file' || at.some((line) => d.line === line)));
   });
 }

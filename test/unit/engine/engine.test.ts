@@ -30,6 +30,17 @@ describe('engine: analyze()', () => {
     assert.ok(Math.abs(r.monthlyCost - cost.monthlyCost!) < 1e-9);
   });
 
+  it('reads stacked directive comments above a call (rate, suppression, other comments, blank line)', async () => {
+    const code = 'from openai import OpenAI\nclient = OpenAI()\n' +
+      '# prompt-cost: 500/day\n# prompt-cost-disable-next-line missing-output-cap\n# why: a batch job\n\n' +
+      'client.chat.completions.create(model="gpt-4o", messages=[])\n' +
+      'client.chat.completions.create(model="gpt-4o", messages=[])  # prompt-cost: 10/month\n';
+    const r = await analyze({ lang: 'python', code });
+    assert.deepStrictEqual(r.costs.map((c) => c.callsPerMonth), [15000, 10]);
+    const lines = r.findings.filter((f) => f.ruleId === 'missing-output-cap').map((f) => code.slice(0, f.span.start).split('\n').length);
+    assert.deepStrictEqual(lines, [8]);
+  });
+
   it('counts a prompt exactly: OpenAI chat framing plus tiktoken counts of the literal', async () => {
     const e = await getEngine();
     const text = 'Translate the following sentence into German: the weather is nice today.';
