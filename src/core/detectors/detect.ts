@@ -196,7 +196,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
     nameSpan: spanOf(nameNode),
     provider,
     sdk: target.spec.sdk,
-    api: target.apiPath ?? spec.api ?? (spec.paths[0] || calleeName(e)),
+    api: target.apiPath || spec.api || (target.receiver && !target.apiPath && e.callee.k === 'name' && !ctorOnly ? `${calleeName(e)}()` : spec.paths[0] || calleeName(e)),
     kind: spec.kind,
     model,
     modelSource,

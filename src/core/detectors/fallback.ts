@@ -6,6 +6,7 @@ import type { Evaluator } from '../analysis/evaluator';
 import { findCall, textOf } from '../analysis/evaluator';
 import type { Expr } from '../analysis/ir';
 import { memberChain } from '../analysis/ir';
+import type { Value } from '../analysis/values';
 import type { ProviderId } from '../types';
 import { readArgs } from './args';
 import { inferProvider } from './providerOfModel';
@@ -59,8 +60,11 @@ export function fallbackTarget(ev: Evaluator, e: Extract<Expr, { k: 'call' }>):
   for (const rule of RULES) {
     const hit = rule.paths.find((p) => joined === p || joined.endsWith('.' + p));
     if (!hit) continue;
-    const baseValue = base.k === 'name' && (base.name === 'self' || base.name === 'this') ? { t: 'unknown' } : ev.eval(base);
-    if (baseValue.t !== 'unknown') return null;
+    // The receiver is untraced, or an SDK client reached through a path the tables do not list (a beta or
+    // renamed namespace such as `client.beta.prompt_caching.messages.create`).
+    const baseValue: Value = base.k === 'name' && (base.name === 'self' || base.name === 'this') ? { t: 'unknown' } : ev.eval(base);
+    if (baseValue.t !== 'unknown' && baseValue.t !== 'obj' && baseValue.t !== 'sdk') return null;
+    const traced = baseValue.t === 'obj' ? baseValue.provider : null;
     const args = readArgs(ev, e);
     if (!rule.all.every((a) => args.named.has(a)) || !rule.any.some((a) => args.named.has(a))) return null;
     const call = findCall(rule.spec.types[rule.type].calls, hit);
@@ -68,7 +72,7 @@ export function fallbackTarget(ev: Evaluator, e: Extract<Expr, { k: 'call' }>):
     const modelSlot = args.named.get('model');
     const mv = modelSlot ? ev.eval(modelSlot.expr) : null;
     const fromModel = mv && mv.t === 'str' ? inferProvider(textOf(mv)) : null;
-    return { spec: rule.spec, call, receiver: null, provider: fromModel ?? importedFamily(ev) ?? rule.spec.provider, apiPath: hit };
+    return { spec: rule.spec, call, receiver: null, provider: traced ?? fromModel ?? importedFamily(ev) ?? rule.spec.provider, apiPath: hit };
   }
   return null;
 }

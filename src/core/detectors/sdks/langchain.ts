@@ -12,7 +12,8 @@ const googleCap: CapSpec = { names: capNames, insert: { python: 'max_output_toke
 
 function chatModelType(c: CapSpec): TypeSpec {
   const invoke: CallSpec[] = [
-    { paths: ['invoke', 'ainvoke', 'predict', 'apredict', 'predict_messages', 'call', 'generate', 'agenerate', 'batch', 'abatch'],
+    // '' is the legacy direct call: llm("…") / chat([HumanMessage(…)])
+    { paths: ['invoke', 'ainvoke', 'predict', 'apredict', 'predict_messages', 'call', 'generate', 'agenerate', 'batch', 'abatch', ''],
       kind: 'chat', fromReceiver: true, cap: c, prompts: [{ names: ['input', 'messages'], pos: 0, role: 'user', messages: true }] },
     { paths: ['stream', 'astream', 'astream_events', 'streamEvents'], kind: 'chat', stream: true, fromReceiver: true, cap: c,
       prompts: [{ names: ['input', 'messages'], pos: 0, role: 'user', messages: true }] },
