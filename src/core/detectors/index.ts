@@ -49,7 +49,8 @@ class Index implements SdkIndex {
     return ASSUMED_RECEIVERS[method] ?? null;
   }
 
-  byModule(dotted: string): { spec: SdkSpec; rest: string[] } | null {
+  byModule(specifier: string): { spec: SdkSpec; rest: string[] } | null {
+    const dotted = normaliseSpecifier(specifier);
     const js = dotted.includes('/') || dotted.startsWith('@') || !dotted.includes('.');
     const exact = this.modules.get(dotted);
     if (exact) return { spec: exact, rest: [] };
@@ -78,6 +79,18 @@ const RELEVANT = /openai|anthropic|genai|generativeai|generative-ai|vertexai|mis
 
 export function mayHaveLlmCode(text: string): boolean {
   return RELEVANT.test(text);
+}
+
+/**
+ * Deno and CDN imports name the same packages: `npm:openai@4`, `https://esm.sh/openai@3.1.0`,
+ * `https://deno.land/x/openai@v4.20.1/mod.ts`, `jsr:@std/…` → `openai`, `openai/mod.ts`.
+ */
+export function normaliseSpecifier(spec: string): string {
+  let s = spec.replace(/^(?:npm|jsr):/, '');
+  const cdn = /^https?:\/\/(?:esm\.sh|cdn\.skypack\.dev|esm\.run|unpkg\.com|cdn\.jsdelivr\.net\/npm|deno\.land\/x)\/(.+)$/.exec(s);
+  if (cdn) s = cdn[1];
+  // drop a version: `@scope/name@1.2.3/sub` → `@scope/name/sub`, `name@v4/sub` → `name/sub`
+  return s.replace(/^((?:@[^/@]+\/)?[^/@]+)@[^/]*/, '$1');
 }
 
 export function isCandidateName(name: string): boolean {

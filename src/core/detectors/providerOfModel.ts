@@ -23,6 +23,9 @@ export function inferProvider(model: string): ProviderId | null {
     const p = PREFIXES[m.slice(0, slash)];
     if (p) return p;
   }
+  // Bedrock ids: `anthropic.claude-3-sonnet-…`, `us.anthropic.claude-…`, `mistral.mistral-large-…`, `cohere.command-r-…`
+  const bedrock = /^(?:[a-z]{2}\.)?(anthropic|mistral|cohere)\./.exec(m);
+  if (bedrock) return PREFIXES[bedrock[1]] ?? null;
   for (const [re, p] of NAME_PATTERNS) if (re.test(m)) return p;
   return null;
 }

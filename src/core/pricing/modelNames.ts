@@ -29,6 +29,9 @@ export interface ParsedModelName {
 export function parseModelName(model: string): ParsedModelName {
   let name = model.trim();
   if (/^models\//i.test(name)) name = name.slice(7);
+  // Amazon Bedrock ids: `anthropic.claude-3-sonnet-20240229-v1:0`, `us.anthropic.claude-…` (cross-region)
+  const bedrock = /^(?:(?:us|eu|apac|global)\.)?(anthropic|mistral|cohere|meta|amazon)\.(.+)$/i.exec(name);
+  if (bedrock && !name.includes('/')) return { bare: bedrock[2], vendor: bedrock[1].toLowerCase(), azure: false };
   const slash = name.indexOf('/');
   if (slash <= 0) return { bare: name, vendor: null, azure: false };
   const vendor = name.slice(0, slash).toLowerCase();

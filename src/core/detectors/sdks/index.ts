@@ -3,6 +3,7 @@ import type { SdkSpec } from '../spec';
 import { anthropic } from './anthropic';
 import { cohere } from './cohere';
 import { googleGenai, googleGenerativeAi } from './google';
+import { instructor } from './instructor';
 import { langchain } from './langchain';
 import { litellm } from './litellm';
 import { mistral } from './mistral';
@@ -10,4 +11,4 @@ import { azureOpenAiLegacy, groq, openai, openaiEdge } from './openai';
 import { vercelAi, vercelProviders } from './vercel';
 
 export const SDKS: SdkSpec[] = [openai, openaiEdge, azureOpenAiLegacy, groq, anthropic, googleGenai, googleGenerativeAi, mistral, cohere, litellm, langchain,
-  vercelAi, ...vercelProviders];
+  vercelAi, ...vercelProviders, instructor];

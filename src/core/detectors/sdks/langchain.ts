@@ -3,8 +3,8 @@
 import type { CallSpec, CapSpec, SdkSpec, TypeSpec } from '../spec';
 import type { ProviderId } from '../../types';
 
-const modelRef = { names: ['model', 'model_name', 'modelName', 'deployment_name', 'azure_deployment', 'deploymentName',
-  'azureOpenAIApiDeploymentName'], pos: 0 };
+const modelRef = { names: ['model', 'model_name', 'modelName', 'model_id', 'modelId', 'deployment_name', 'azure_deployment',
+  'deploymentName', 'azureOpenAIApiDeploymentName'], pos: 0 };
 const capNames = ['max_tokens', 'maxTokens', 'max_completion_tokens', 'max_output_tokens', 'maxOutputTokens',
   'max_tokens_to_sample', 'num_predict', 'numPredict'];
 const cap: CapSpec = { names: capNames, insert: { python: 'max_tokens', js: 'maxTokens' } };
@@ -42,6 +42,10 @@ const classes: Record<string, { provider: ProviderId; google?: boolean }> = {
   ChatMistralAI: { provider: 'mistral' },
   ChatCohere: { provider: 'cohere' },
   ChatGroq: { provider: 'groq' },
+  // Amazon Bedrock: the vendor comes from the model id (`anthropic.claude-3-sonnet-…`).
+  ChatBedrock: { provider: 'unknown' },
+  ChatBedrockConverse: { provider: 'unknown' },
+  BedrockChat: { provider: 'unknown' },
 };
 
 const exportsTable: SdkSpec['exports'] = {};
@@ -55,10 +59,10 @@ export const langchain: SdkSpec = {
   sdk: 'langchain',
   provider: 'unknown',
   modules: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai',
-    'langchain_mistralai', 'langchain_cohere', 'langchain_groq', 'langchain_community.chat_models',
+    'langchain_mistralai', 'langchain_cohere', 'langchain_groq', 'langchain_aws', 'langchain_community.chat_models',
     'langchain_community.llms', 'langchain.chat_models', 'langchain.llms',
     '@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/google-vertexai',
-    '@langchain/mistralai', '@langchain/cohere', '@langchain/groq', 'langchain/chat_models/universal',
+    '@langchain/mistralai', '@langchain/cohere', '@langchain/groq', '@langchain/aws', 'langchain/chat_models/universal',
     'langchain/chat_models/openai', 'langchain/chat_models/anthropic', 'langchain/llms/openai'],
   exports: exportsTable,
   types: { model: chatModelType(cap), googleModel: chatModelType(googleCap) },

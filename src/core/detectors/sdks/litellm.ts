@@ -21,6 +21,8 @@ export const litellm: SdkSpec = {
     embedding: { call: { ...embedding, paths: [''] } },
     aembedding: { call: { ...embedding, paths: [''], api: 'aembedding' } },
     text_completion: { call: { ...textCompletion, paths: [''] } },
+    // One request per message list, sent together.
+    batch_completion: { call: { ...completion, paths: [''], api: 'batch_completion' } },
     atext_completion: { call: { ...textCompletion, paths: [''], api: 'atext_completion' } },
     Router: { type: 'router' },
   },
