@@ -81,7 +81,8 @@ export interface Prompt {
   text: string;
   placeholders: Placeholder[];
   pieces: PromptPiece[];
-  /** Span covering all pieces (for ranges in the editor). */
+  /** Where the prompt is written: its literals in the expression that forms it, or its first literal when that
+   * expression only refers to a constant (`SYSTEM_PROMPT.format(…)`). */
   span: Span;
   /** Name of the variable or constant it was assigned to, when there is one. */
   name?: string;

@@ -29,7 +29,7 @@ export function buildPrompts(calls: DetectedCall[], standalone: FoundPrompt[]): 
         else { text += part.placeholder.text; placeholders.push(part.placeholder); }
       }
       const first = v.pieces[0].span.start;
-      const span = { start: v.origin.startIndex, end: v.origin.endIndex };
+      const span = literalSpan(v.pieces, v.origin.startIndex, v.origin.endIndex);
       prompt = { id: `p${first}_${byKey.size}`, role: f.role, text, placeholders, pieces: v.pieces, span, callIds: [] };
       if (v.name) prompt.name = v.name;
       byKey.set(key, prompt);
@@ -56,4 +56,14 @@ function textOfParts(parts: FoundPrompt['value']['parts']): string {
   const head = first ? ('text' in first ? first.text.slice(0, 40) : first.placeholder.text) : '';
   const tail = last ? ('text' in last ? last.text.slice(-40) : last.placeholder.text) : '';
   return `${parts.length}:${len}:${head}:${tail}`;
+}
+
+/**
+ * Where the prompt is written: its literals inside the expression that forms it (`f"…{q}"`, `"a" + x + "b"`), or,
+ * when that expression only refers to them (`SYSTEM_PROMPT.format(…)`), the first literal itself.
+ */
+function literalSpan(pieces: FoundPrompt['value']['pieces'], start: number, end: number): { start: number; end: number } {
+  const inside = pieces.filter((p) => p.span.start >= start && p.span.end <= end);
+  const use = inside.length ? inside : [pieces[0]];
+  return { start: Math.min(...use.map((p) => p.span.start)), end: Math.max(...use.map((p) => p.span.end)) };
 }
