@@ -53,30 +53,17 @@ export function detectCalls(ev: Evaluator, callNodes: Node[], opts: DetectOption
     if (!calleeNode) continue;
     const callee = ev.lower(calleeNode);
     let target: Target | null = ev.calleeTarget(callee);
-    if (!target) {
-      const cv = ev.eval(callee);
-      if (cv.t !== 'sdk' && cv.t !== 'obj' && cv.t !== 'objpath' && !fallbackPathMatches(callee)) continue;
-    }
+    const cv = target ? null : ev.eval(callee);
+    if (cv && cv.t !== 'sdk' && cv.t !== 'obj' && cv.t !== 'objpath' && !fallbackPathMatches(callee)) continue;
     const e = ev.lower(node);
     if (e.k !== 'call') continue;
-    if (target?.call.returns) {
+    if (target?.call.returns || cv?.t === 'sdk' || (!target && (e.isNew || e.callee.k === 'name'))) {
       // A constructor or factory: remember LangChain models in case nothing invokes them in this file.
       const v = ev.eval(e);
       if (v.t === 'obj' && v.ctor === e && v.spec.types[v.type]?.reportCtorWhenUnused) ctorCandidates.push({ e, obj: v });
       continue;
     }
     if (!target) {
-      const v = e.callee.k === 'name' ? ev.eval(e.callee) : null;
-      if (v && v.t === 'sdk') {
-        const obj = ev.eval(e);
-        if (obj.t === 'obj' && obj.ctor === e && obj.spec.types[obj.type]?.reportCtorWhenUnused) ctorCandidates.push({ e, obj });
-        continue;
-      }
-      if (e.isNew || e.callee.k === 'name') {
-        const obj = ev.eval(e);
-        if (obj.t === 'obj' && obj.ctor === e && obj.spec.types[obj.type]?.reportCtorWhenUnused) ctorCandidates.push({ e, obj });
-        continue;
-      }
       target = fallbackTarget(ev, e);
       if (!target) continue;
     }
