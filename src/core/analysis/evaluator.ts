@@ -111,7 +111,8 @@ export class Evaluator {
     const imp = this.facts.imports.get(name);
     if (imp) return this.importValue(imp);
     if (this.lang === 'js' && name === 'process') return { t: 'unknown' };
-    return UNKNOWN;
+    const cls = /^[A-Z]/.test(name) ? this.facts.classOf(name) : undefined;
+    return cls ? { t: 'cls', node: cls, instance: false } : UNKNOWN;
   }
 
   /** Bindings in preference order: innermost enclosing scope first; in a scope, the latest one before `at` first. */
@@ -267,6 +268,14 @@ export class Evaluator {
       case 'obj': return { t: 'objpath', obj: o, path: [prop] };
       case 'objpath': return { t: 'objpath', obj: o.obj, path: [...o.path, prop] };
       case 'dict': return this.dictGet(o, prop, depth) ?? UNKNOWN;
+      case 'cls': {
+        const v = this.facts.classAttribute(o.node, prop);
+        if (!v) return UNKNOWN;
+        const value = viaName(this.eval(this.lower(v), depth + 1), undefined);
+        // pydantic BaseSettings fields are read from the environment first: their defaults are env defaults.
+        return /\bBaseSettings\b/.test(o.node.childForFieldName('superclasses')?.text ?? '') ? asEnvDefault(value) : value;
+      }
+      case 'str': return prop === 'value' ? o : UNKNOWN; // an enum member's .value
       case 'env': return ENV_UNKNOWN;
       default: return o.t === 'unknown' && o.env ? ENV_UNKNOWN : UNKNOWN;
     }
@@ -343,6 +352,7 @@ export class Evaluator {
       }
       return UNKNOWN;
     }
+    if (cv.t === 'cls') return { ...cv, instance: true };
     if (e.callee.k === 'name') {
       const fn = this.facts.functionOf(e.callee.name);
       if (fn && !this.facts.bindingsOf(e.callee.name)) return this.returnValue(e.callee.name, fn, depth);

@@ -60,6 +60,10 @@ export interface FileFacts {
   bindingsOf(name: string): Binding[] | undefined;
   /** A local function (for `def make_client(): return OpenAI()` factories). */
   functionOf(name: string): Node | undefined;
+  /** A local class (for `Config.MODEL`, `Settings().model`). */
+  classOf(name: string): Node | undefined;
+  /** The value a class gives an attribute in its body (`MODEL = "gpt-4o"`, `static model = '…'`, `model = '…'`). */
+  classAttribute(cls: Node, attr: string): Node | undefined;
   /** `xs.append(v)` / `xs.push(v)` / `xs.extend([...])` on a name. */
   appendsOf(name: string): Append[] | undefined;
   /** Names assigned in the file that look like prompts (`SYSTEM_PROMPT`, `self.instructions`, …). */
@@ -164,6 +168,36 @@ export abstract class LazyFacts implements FileFacts {
     }
     this.functionCache.set(name, fn);
     return fn;
+  }
+
+  classOf(name: string): Node | undefined {
+    const re = new RegExp(`\\bclass\\s+${escapeRe(name)}\\b`, 'g');
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const at = m.index + m[0].length - name.length;
+      const cls = this.nodeAt(at, at + name.length)?.parent;
+      if (cls && /^class(_definition|_declaration)?$/.test(cls.type)) return cls;
+    }
+    return undefined;
+  }
+
+  classAttribute(cls: Node, attr: string): Node | undefined {
+    const body = cls.childForFieldName('body');
+    for (const st of body?.namedChildren ?? []) {
+      if (!st) continue;
+      // Python: `attr = v` / `attr: T = v` in the class body
+      const assign = st.type === 'expression_statement' ? st.namedChildren[0] : null;
+      if (assign?.type === 'assignment' && assign.childForFieldName('left')?.text === attr) {
+        const v = assign.childForFieldName('right');
+        if (v) return v;
+      }
+      // JS/TS: `attr = v`, `static attr = v`
+      if ((st.type === 'public_field_definition' || st.type === 'field_definition') &&
+          (st.childForFieldName('name') ?? st.childForFieldName('property'))?.text === attr) {
+        const v = st.childForFieldName('value');
+        if (v) return v;
+      }
+    }
+    return undefined;
   }
 
   appendsOf(name: string): Append[] | undefined {

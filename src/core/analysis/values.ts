@@ -44,6 +44,8 @@ export type Value =
   | { t: 'pymod'; dotted: string }
   | ObjValue
   | { t: 'objpath'; obj: ObjValue; path: string[] }
+  /** A class defined in the file, or an instance of it: attributes resolve to the class body's values. */
+  | { t: 'cls'; node: Node; instance: boolean }
   | { t: 'dict'; entries: Entry[]; node: Node; fromCall?: boolean; partial?: boolean }
   | { t: 'list'; items: Expr[]; node: Node }
   | { t: 'env' }
