@@ -282,7 +282,9 @@ export abstract class LazyFacts implements FileFacts {
       if (j > 0 && text.charCodeAt(j - 1) === 62 /* > */) j = skipTypeArguments(text, j);
       let k = j;
       while (k > 0 && isIdentChar(text.charCodeAt(k - 1))) k--;
-      if (k === j || !names.has(text.slice(k, j))) continue;
+      const name = text.slice(k, j);
+      // Imported names are candidates too: `import { embed as embedCore } from 'ai'`.
+      if (k === j || (!names.has(name) && !this.imports.has(name))) continue;
       const nameNode = this.nodeAt(k, j);
       if (!nameNode || nameNode.startIndex !== k || nameNode.endIndex !== j) continue;
       const call = callOf(nameNode);

@@ -98,7 +98,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   let provider = target.provider;
   const fromArgs = spec.model ? getArg(ev, args, spec.model) : null;
   if (fromArgs) {
-    const r = modelFrom(ev, ev.eval(fromArgs.expr), fromArgs.expr);
+    const r = modelFrom(ev, ev.eval(fromArgs.expr), fromArgs.expr, target.spec.sdk === 'vercel-ai');
     ({ model, source: modelSource, span: modelSpan } = r);
     if (fromArgs.indirect && modelSource === 'literal') modelSource = 'constant';
     if (r.provider && r.provider !== 'unknown') provider = r.provider;
@@ -214,7 +214,13 @@ function receiverChain(ev: Evaluator, receiver: ObjValue | null): ChainLink[] {
   return out;
 }
 
-function modelFrom(ev: Evaluator, v: Value, expr: Expr): { model: string | null; source: ModelSource; span: Span | null; provider?: ProviderId } {
+function modelFrom(ev: Evaluator, v: Value, expr: Expr, providerHelper = false): { model: string | null; source: ModelSource; span: Span | null; provider?: ProviderId } {
+  // The AI SDK's `model` is always a provider helper call: `myOpenAI('gpt-4o')` names the model even when the
+  // helper comes from a module of the app.
+  if (providerHelper && v.t === 'unknown' && expr.k === 'call' && expr.args[0] && !expr.args[0].name) {
+    const inner = modelFrom(ev, ev.eval(expr.args[0].value), expr.args[0].value);
+    if (inner.model && inferProvider(inner.model)) return { ...inner, provider: inferProvider(inner.model)! };
+  }
   if (v.t === 'str') {
     if (v.parts.some((p) => 'placeholder' in p)) return { model: null, source: 'dynamic', span: null };
     const model = textOf(v).trim();

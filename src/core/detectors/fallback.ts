@@ -36,6 +36,9 @@ const RULES: FallbackRule[] = [
     spec: googleGenai, type: 'client', all: ['model'], any: ['contents'] },
   { paths: ['chat.complete', 'chat.complete_async', 'chat.stream', 'chat.stream_async'], spec: mistral, type: 'client',
     all: ['model', 'messages'], any: ['messages'] },
+  { paths: ['audio.transcriptions.create', 'audio.translations.create'], spec: openai, type: 'client', all: ['model', 'file'], any: ['file'] },
+  { paths: ['audio.speech.create'], spec: openai, type: 'client', all: ['model', 'input'], any: ['voice'] },
+  { paths: ['images.generate'], spec: openai, type: 'client', all: ['model', 'prompt'], any: ['prompt'] },
   { paths: ['completions.create'], spec: openai, type: 'client', all: ['model'], any: ['prompt'] },
   { paths: ['embeddings.create'], spec: openai, type: 'client', all: ['model'], any: ['input'] },
 ];
