@@ -105,6 +105,44 @@ const properties = {
     type: 'boolean', default: true, scope: 'window',
     markdownDescription: 'Keep inline token counts visible while typing in a document. Off: they hide until you pause for a second.',
   },
+  'promptCost.compression.level': {
+    type: 'string', enum: ['safe', 'aggressive'], default: 'safe', scope: 'resource',
+    enumDescriptions: ['Only rewrites that keep the wording\'s meaning word for word (filler, wordy phrases, layout, exact repeats).', 'Also looser rows ("You should", "extremely"), all bold/italic, looser near-duplicates.'],
+    markdownDescription: 'Level of **Compress prompt** and of the `compressible-prompt` rule. `.promptcost.json` `compression.level` wins over this.',
+  },
+  'promptCost.compression.minSavingShare': {
+    type: 'number', default: 0.1, minimum: 0, maximum: 1, scope: 'resource',
+    markdownDescription: 'The `compressible-prompt` rule flags a prompt when compression saves at least this share of its tokens (0-1). **Compress prompt** is offered on any prompt whatever its saving.',
+  },
+  'promptCost.compression.minSavedTokens': {
+    type: 'number', default: 8, minimum: 0, scope: 'resource',
+    markdownDescription: '…and at least this many tokens.',
+  },
+  'promptCost.compression.disabledPasses': {
+    type: 'array', items: { type: 'string', enum: ['whitespace', 'markdown', 'json', 'filler', 'wordy', 'duplicates'] },
+    default: [], uniqueItems: true, scope: 'resource',
+    markdownDescription: 'Compression passes not to run, e.g. `["duplicates"]`. See docs/compression.md for what each pass does.',
+  },
+  'promptCost.outputLength.sentences': {
+    type: 'number', default: 3, minimum: 1, maximum: 100, scope: 'resource',
+    markdownDescription: 'N in the **Add "Answer in at most N sentences."** code action on a call without an output cap. The command **Add Output-Length Instruction to This Call** asks for N.',
+  },
+  'promptCost.modelRewrite.enabled': {
+    type: 'boolean', default: false, scope: 'application',
+    markdownDescription: 'Offer **Rewrite prompt with <model>…**: a model behind an OpenAI-compatible endpoint proposes a shorter prompt, checked like the local compression and shown in a preview. Sends the prompt text to `#promptCost.modelRewrite.baseURL#`. User settings only.',
+  },
+  'promptCost.modelRewrite.baseURL': {
+    type: 'string', default: 'http://127.0.0.1:11434/v1', scope: 'application',
+    markdownDescription: 'The OpenAI-compatible endpoint: Ollama `http://127.0.0.1:11434/v1`, llama.cpp `http://127.0.0.1:8080/v1`, or a provider such as `https://api.openai.com/v1`. The API key is kept in VS Code\'s secret storage (**Set API Key for Model-Assisted Rewrite**) or read from the `PROMPT_COST_OPENAI_API_KEY` environment variable, never from settings. User settings only.',
+  },
+  'promptCost.modelRewrite.model': {
+    type: 'string', default: '', scope: 'application',
+    markdownDescription: 'The model the endpoint serves, e.g. `llama3.2`, `qwen2.5:7b`, `gpt-4o-mini`. Required when the rewrite is enabled.',
+  },
+  'promptCost.modelRewrite.timeoutMs': {
+    type: 'number', default: 30000, minimum: 1, scope: 'application',
+    markdownDescription: 'Milliseconds to wait for the model\'s answer (one request per prompt literal, no retries).',
+  },
 };
 
 const cmd = (command, title, extra = {}) => ({ command, title, category: 'Prompt Cost', ...extra });
@@ -118,6 +156,11 @@ const commands = [
   cmd('promptCost.showCallDetails', 'Show Call Details'),
   cmd('promptCost.setCallsPerMonth', 'Set Calls per Month for This Call'),
   cmd('promptCost.mapModel', 'Map a Model in .promptcost.json'),
+  cmd('promptCost.compressPrompt', 'Compress Prompt'),
+  cmd('promptCost.addOutputLengthInstruction', 'Add Output-Length Instruction to This Call'),
+  cmd('promptCost.modelRewritePrompt', 'Rewrite Prompt with a Model'),
+  cmd('promptCost.setModelRewriteApiKey', 'Set API Key for Model-Assisted Rewrite'),
+  cmd('promptCost.clearModelRewriteApiKey', 'Clear API Key for Model-Assisted Rewrite'),
 ];
 
 pkg.contributes = {
@@ -130,6 +173,9 @@ pkg.contributes = {
       { command: 'promptCost.setCallsPerMonth', when: 'false' },
       { command: 'promptCost.mapModel', when: 'false' },
       { command: 'promptCost.fixAll', when: 'editorLangId =~ /^(python|typescript|typescriptreact|javascript|javascriptreact)$/' },
+      { command: 'promptCost.compressPrompt', when: 'editorIsOpen' },
+      { command: 'promptCost.addOutputLengthInstruction', when: 'editorLangId =~ /^(python|typescript|typescriptreact|javascript|javascriptreact)$/' },
+      { command: 'promptCost.modelRewritePrompt', when: 'config.promptCost.modelRewrite.enabled && editorLangId =~ /^(python|typescript|typescriptreact|javascript|javascriptreact)$/' },
     ],
     'view/title': [{ command: 'promptCost.analyzeWorkspace', when: 'view == promptCost.sidebar', group: 'navigation' }],
   },

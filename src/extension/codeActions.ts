@@ -9,6 +9,7 @@ import type { Analysis, AnalysisService } from './analysisService';
 import { callsPerMonthEdit, parseRate, suppressFileEdit, suppressLineEdit } from './commentEdits';
 import { rangeOf } from './convert';
 import { modelAliasEdit } from './configEdits';
+import type { Compression } from './compression';
 import { codeOf, findingFor } from './diagnostics';
 import { formatInt } from './format';
 
@@ -62,7 +63,8 @@ function callFor(a: Analysis, f: Finding | undefined, offset: number): LlmCall |
 export class CostCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
 
-  constructor(private readonly analyses: AnalysisService) {}
+  /** `compression` adds the prompt rewrites (compress, model rewrite, output length); fix-all does without it. */
+  constructor(private readonly analyses: AnalysisService, private readonly compression?: Compression) {}
 
   async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection,
     ctx: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
@@ -84,6 +86,8 @@ export class CostCodeActionProvider implements vscode.CodeActionProvider {
       const f = findingFor(a.result, doc, d);
       if (!f) continue;
       for (const fix of f.fixes) {
+        // The rule's compression edit is unverified; the Compress prompt action below verifies it in the worker.
+        if (ruleId === 'compressible-prompt' && this.compression) continue;
         const kind = fix.kind === 'refactor.rewrite' ? vscode.CodeActionKind.RefactorRewrite : vscode.CodeActionKind.QuickFix;
         if (!wants(kind)) continue;
         const edit = await editForFix(a, doc, fix);
@@ -114,6 +118,12 @@ export class CostCodeActionProvider implements vscode.CodeActionProvider {
     if (wants(vscode.CodeActionKind.QuickFix)) {
       const call = callFor(a, undefined, doc.offsetAt(range.start));
       if (call && !seenCalls.has(call.id)) actions.push(this.setCallsPerMonthAction(doc, a, call, []));
+    }
+    if (this.compression && wants(vscode.CodeActionKind.RefactorRewrite)) {
+      const found = await Promise.all([this.compression.promptActions(doc, a, range, ctx.diagnostics, token),
+        this.compression.outputLengthActions(doc, a, range)]);
+      if (token.isCancellationRequested) return [];
+      actions.push(...found.flat());
     }
     return actions;
   }

@@ -9,13 +9,21 @@ import { Worker } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config/types';
 import type { AnalyzeInput, Engine } from '../core/engine';
 import type { DocumentTree, EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
+import type { EngineTask, TaskResult, runTask } from './engineTasks';
+
+/** What the worker bundle exports when required on the main thread (the fallback). */
+interface WorkerModule {
+  Engine: typeof Engine;
+  runTask: typeof runTask;
+}
 
 /** Configs kept in the worker; older ones are dropped (a settings change makes new ones). */
 const LIVE_CONFIGS = 16;
 
 export class EngineClient {
   private worker?: Worker;
-  private readonly waiting = new Map<number, (o: FileOutcome[] | Error) => void>();
+  /** Requests awaiting the worker's answer (analysis outcomes or a task's result), by id. */
+  private readonly waiting = new Map<number, (answer: unknown) => void>();
   private readonly configIds = new WeakMap<ResolvedConfig, number>();
   private readonly liveConfigs: number[] = [];
   private nextId = 1;
@@ -46,6 +54,10 @@ export class EngineClient {
         break;
       case 'results':
         this.waiting.get(m.id)?.(m.outcomes);
+        this.waiting.delete(m.id);
+        break;
+      case 'taskDone':
+        this.waiting.get(m.id)?.(m.error !== undefined ? new TaskError(m.error) : { value: m.value });
         this.waiting.delete(m.id);
         break;
       case 'fatal':
@@ -92,7 +104,7 @@ export class EngineClient {
       const configId = this.configId(config);
       const id = this.nextId++;
       const answer = await new Promise<FileOutcome[] | Error>((resolve) => {
-        this.waiting.set(id, resolve);
+        this.waiting.set(id, resolve as (answer: unknown) => void);
         this.post({ type: 'analyze', id, configId, files, docs });
       });
       if (!(answer instanceof Error)) return answer;
@@ -109,16 +121,54 @@ export class EngineClient {
     this.post({ type: 'forget', key });
   }
 
-  private async analyzeLocally(config: ResolvedConfig, files: AnalyzeInput[]): Promise<FileOutcome[]> {
+  /**
+   * Runs a compression or model-rewrite task where the engine runs. Rejects with the task's error; `token`
+   * cancels a model request in flight (the task then answers with an `aborted` rejection).
+   */
+  async run<T extends EngineTask>(config: ResolvedConfig, task: T, token?: vscode.CancellationToken): Promise<TaskResult<T>> {
+    if (this.worker) {
+      if (!this.liveConfigs.includes(this.configIds.get(config) ?? -1)) this.configIds.delete(config);
+      const configId = this.configId(config);
+      const id = this.nextId++;
+      const sub = token?.onCancellationRequested(() => this.post({ type: 'cancel', id }));
+      try {
+        const answer = await new Promise<unknown>((resolve) => {
+          this.waiting.set(id, resolve);
+          this.post({ type: 'task', id, configId, task });
+        });
+        if (answer instanceof TaskError) throw answer;
+        if (!(answer instanceof Error)) return (answer as { value: TaskResult<T> }).value;
+      } finally {
+        sub?.dispose();
+      }
+    }
+    const mod = this.localModule();
+    const abort = new AbortController();
+    const sub = token?.onCancellationRequested(() => abort.abort());
+    try {
+      return await mod.runTask(await this.localEngine(mod), config, task, abort.signal) as TaskResult<T>;
+    } finally {
+      sub?.dispose();
+    }
+  }
+
+  private localModule(): WorkerModule {
+    // The worker bundle exports the engine when required on the main thread (one copy of it in the package).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(path.join(this.assetsDir, 'engineWorker.js')) as WorkerModule;
+  }
+
+  private localEngine(mod: WorkerModule): Promise<Engine> {
     if (!this.local) {
       const t0 = performance.now();
-      // The worker bundle exports the engine when required on the main thread (one copy of it in the package).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(path.join(this.assetsDir, 'engineWorker.js')) as { Engine: typeof Engine };
       this.local = mod.Engine.create({ assetsDir: this.assetsDir });
       void this.local.then(() => { this.engineLoadMs = performance.now() - t0; });
     }
-    const engine = await this.local;
+    return this.local;
+  }
+
+  private async analyzeLocally(config: ResolvedConfig, files: AnalyzeInput[]): Promise<FileOutcome[]> {
+    const engine = await this.localEngine(this.localModule());
     const out: FileOutcome[] = [];
     for (const f of files) {
       if (out.length) await new Promise((r) => setImmediate(r));
@@ -138,3 +188,6 @@ export class EngineClient {
     if (w) void w.terminate();
   }
 }
+
+/** A task that failed in the worker (as opposed to the worker going away, after which the task runs in-process). */
+class TaskError extends Error {}

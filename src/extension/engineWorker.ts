@@ -9,8 +9,9 @@ import type { ResolvedConfig } from '../core/config/types';
 import { Engine } from '../core/engine';
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import type { DocumentTree, EngineRequest, EngineResponse, FileOutcome } from './engineProtocol';
+import { runTask } from './engineTasks';
 
-export { Engine };
+export { Engine, runTask };
 
 if (!isMainThread && parentPort) serve(parentPort);
 
@@ -19,6 +20,8 @@ function serve(port: NonNullable<typeof parentPort>): void {
   const configs = new Map<number, ResolvedConfig>();
   /** The last syntax tree per open document, for incremental re-parsing. */
   const trees = new Map<string, { tree: Tree; version: number }>();
+  /** Tasks in flight that can be cancelled (model requests), by request id. */
+  const aborts = new Map<number, AbortController>();
 
   /** The previous tree brought up to date with the edits, or null for a full parse. */
   function oldTreeFor(doc: DocumentTree | null | undefined): Tree | null {
@@ -51,6 +54,23 @@ function serve(port: NonNullable<typeof parentPort>): void {
         trees.get(req.key)?.tree.delete();
         trees.delete(req.key);
         return;
+      case 'cancel':
+        aborts.get(req.id)?.abort();
+        return;
+      case 'task': {
+        const abort = new AbortController();
+        aborts.set(req.id, abort);
+        const config = configs.get(req.configId);
+        void engine
+          .then((e) => {
+            if (!config) throw new Error(`unknown config ${req.configId}`);
+            return runTask(e, config, req.task, abort.signal);
+          })
+          .then((value) => post({ type: 'taskDone', id: req.id, value }),
+            (err: unknown) => post({ type: 'taskDone', id: req.id, error: err instanceof Error ? err.message : String(err) }))
+          .finally(() => aborts.delete(req.id));
+        return;
+      }
       case 'analyze':
         void engine.then((e) => {
           const config = configs.get(req.configId);

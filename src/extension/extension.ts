@@ -8,6 +8,7 @@ import type { SidebarState } from '../webview/protocol';
 import { AnalysisService, type Analysis } from './analysisService';
 import { CallCodeLensProvider, SHOW_CALL_DETAILS } from './codeLens';
 import { CostCodeActionProvider, MAP_MODEL, SET_CALLS_PER_MONTH, mapModel, setCallsPerMonth } from './codeActions';
+import { ADD_OUTPUT_LENGTH, CLEAR_API_KEY, COMPRESS_PROMPT, Compression, MODEL_REWRITE, SET_API_KEY } from './compression';
 import { ConfigService } from './configService';
 import { Diagnostics, ruleDocsUri } from './diagnostics';
 import { EngineClient } from './engineClient';
@@ -30,6 +31,11 @@ export interface PromptCostApi {
   analyzeWorkspace(): Promise<ScanSummary>;
   statusBar(): StatusBarState;
   sidebar: { ready: Promise<void>; state(): SidebarState; lastPosted(): SidebarState | undefined };
+  /**
+   * The code actions at a range as the provider builds them. VS Code's `vscode.executeCodeActionProvider` returns
+   * copies whose edits lose their metadata (the Refactor Preview's `needsConfirmation`); these keep it.
+   */
+  codeActions(uri: vscode.Uri, range: vscode.Range, only?: vscode.CodeActionKind): Promise<vscode.CodeAction[]>;
   /** Figures for the editor benchmark. */
   timings(): EditorTimings;
 }
@@ -61,13 +67,16 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
   const statusBar = new CostStatusBar(analyses);
   const codeLens = new CallCodeLensProvider(analyses);
   const inlayHints = new TokenInlayHintsProvider(analyses);
+  const compression = new Compression(analyses, configs, engine, context.secrets, log);
+  const codeActions = new CostCodeActionProvider(analyses, compression);
   const openDocs = (ruleId?: string) => openRuleDocs(context.extensionUri, ruleId);
   const sidebar = new SidebarProvider(context.extensionUri, model, { scan: () => void scanner.scan(), openDocs });
   const selector: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact']
     .map((language) => ({ language }));
 
   context.subscriptions.push(
-    log, configs, engine, analyses, diagnostics, model, statusBar, codeLens, inlayHints, sidebar, new TokenDecorations(analyses),
+    log, configs, engine, analyses, diagnostics, model, statusBar, codeLens, inlayHints, sidebar, compression,
+    new TokenDecorations(analyses),
     analyses.onDidAnalyze((a: Analysis) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === a.uri.toString());
       if (!doc || doc.version !== a.version) return;
@@ -82,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerHoverProvider(selector, new CostHoverProvider(analyses)),
     vscode.languages.registerInlayHintsProvider(selector, inlayHints),
-    vscode.languages.registerCodeActionsProvider(selector, new CostCodeActionProvider(analyses),
+    vscode.languages.registerCodeActionsProvider(selector, codeActions,
       { providedCodeActionKinds: CostCodeActionProvider.kinds }),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     vscode.commands.registerCommand('promptCost.analyzeWorkspace', async () => {
@@ -107,6 +116,12 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
       setCallsPerMonth(analyses, uri, callId, rate)),
     vscode.commands.registerCommand(MAP_MODEL, (uri: vscode.Uri, model: string, target?: string) =>
       mapModel(analyses, uri, model, target)),
+    vscode.commands.registerCommand(COMPRESS_PROMPT, () => compression.compressCommand()),
+    vscode.commands.registerCommand(ADD_OUTPUT_LENGTH, (uri?: vscode.Uri, callId?: string, sentences?: number) =>
+      compression.addOutputLength(uri, callId, sentences)),
+    vscode.commands.registerCommand(MODEL_REWRITE, (uri?: vscode.Uri, promptId?: string) => compression.modelRewrite(uri, promptId)),
+    vscode.commands.registerCommand(SET_API_KEY, (key?: string) => compression.setApiKey(key)),
+    vscode.commands.registerCommand(CLEAR_API_KEY, () => compression.clearApiKey()),
     vscode.commands.registerCommand('promptCost.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
@@ -148,6 +163,12 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
       });
     },
     analyzeWorkspace: () => scanner.scan(),
+    async codeActions(uri, range, only) {
+      const doc = find(uri) ?? (await vscode.workspace.openTextDocument(uri));
+      const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.range.intersection(range));
+      const ctx: vscode.CodeActionContext = { diagnostics, only, triggerKind: vscode.CodeActionTriggerKind.Invoke };
+      return codeActions.provideCodeActions(doc, range, ctx, new vscode.CancellationTokenSource().token);
+    },
     statusBar: () => statusBar.state,
     sidebar: {
       ready: sidebar.ready,

@@ -2,7 +2,7 @@
 // package.json's `contributes.configuration` and these defaults in step.
 
 import type { ConfigLayer } from '../core/config/load';
-import type { PromptCostConfigFile } from '../core/config/types';
+import type { CompressionSettings, PromptCostConfigFile } from '../core/config/types';
 import { validateConfig } from '../core/config/validate';
 import type { JsonValue } from '../core/config/jsonWithPositions';
 
@@ -21,6 +21,17 @@ export interface EditorSettings {
     inlineTokens: InlineTokensMode;
     inlineTokensWhileTyping: boolean;
   };
+  /** N in the "Answer in at most N sentences." action. */
+  outputLengthSentences: number;
+  /** The optional model-assisted rewrite (the API key is not a setting: SecretStorage or the environment). */
+  modelRewrite: ModelRewriteSettings;
+}
+
+export interface ModelRewriteSettings {
+  enabled: boolean;
+  baseURL: string;
+  model: string;
+  timeoutMs: number;
 }
 
 /**
@@ -47,6 +58,15 @@ export const SETTING_DEFAULTS = {
   'promptCost.display.statusBar': true,
   'promptCost.display.inlineTokens': 'inlayHint',
   'promptCost.display.inlineTokensWhileTyping': true,
+  'promptCost.compression.level': 'safe',
+  'promptCost.compression.minSavingShare': 0.1,
+  'promptCost.compression.minSavedTokens': 8,
+  'promptCost.compression.disabledPasses': [],
+  'promptCost.outputLength.sentences': 3,
+  'promptCost.modelRewrite.enabled': false,
+  'promptCost.modelRewrite.baseURL': 'http://127.0.0.1:11434/v1',
+  'promptCost.modelRewrite.model': '',
+  'promptCost.modelRewrite.timeoutMs': 30000,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -64,6 +84,14 @@ export const CONFIG_LAYER_KEYS = {
   ignore: 'promptCost.ignore',
   maxFileBytes: 'promptCost.maxFileBytes',
 } as const satisfies Partial<Record<keyof PromptCostConfigFile, SettingKey>>;
+
+/** Settings that form the `compression` section of the engine configuration, one layer each, by field. */
+export const COMPRESSION_LAYER_KEYS = {
+  level: 'promptCost.compression.level',
+  minSavingShare: 'promptCost.compression.minSavingShare',
+  minSavedTokens: 'promptCost.compression.minSavedTokens',
+  disabledPasses: 'promptCost.compression.disabledPasses',
+} as const satisfies Record<keyof CompressionSettings, SettingKey>;
 
 const INLINE_MODES: readonly InlineTokensMode[] = ['inlayHint', 'endOfLine', 'off'];
 
@@ -104,7 +132,18 @@ export function readEditorSettings(get: RawSettings): EditorSettings {
       inlineTokensWhileTyping: bool(get('promptCost.display.inlineTokensWhileTyping'),
         d['promptCost.display.inlineTokensWhileTyping']),
     },
+    outputLengthSentences: Math.min(positive(get('promptCost.outputLength.sentences'), d['promptCost.outputLength.sentences']), 100),
+    modelRewrite: {
+      enabled: bool(get('promptCost.modelRewrite.enabled'), d['promptCost.modelRewrite.enabled']),
+      baseURL: text(get('promptCost.modelRewrite.baseURL'), d['promptCost.modelRewrite.baseURL']),
+      model: text(get('promptCost.modelRewrite.model'), d['promptCost.modelRewrite.model']),
+      timeoutMs: positive(get('promptCost.modelRewrite.timeoutMs'), d['promptCost.modelRewrite.timeoutMs']),
+    },
   };
+}
+
+function text(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v.trim() : fallback;
 }
 
 /**
@@ -115,12 +154,19 @@ export function readEditorSettings(get: RawSettings): EditorSettings {
 export function settingsConfigLayers(explicit: RawSettings): { layers: ConfigLayer[]; problems: string[] } {
   const layers: ConfigLayer[] = [];
   const problems: string[] = [];
-  for (const [field, key] of Object.entries(CONFIG_LAYER_KEYS) as [keyof PromptCostConfigFile, SettingKey][]) {
+  /** `file` is the setting's value as a config-file fragment; `kept` says whether validation kept it. */
+  const add = (key: SettingKey, file: (v: JsonValue) => JsonValue, kept: (c: PromptCostConfigFile) => boolean) => {
     const v = explicit(key);
-    if (v === undefined || v === null) continue;
-    const checked = validateConfig({ [field]: v as JsonValue });
+    if (v === undefined || v === null) return;
+    const checked = validateConfig(file(v as JsonValue));
     for (const p of checked.problems) problems.push(`${key}: ${p.message.replace(/`\.?/, '`')}`);
-    if (checked.config[field] !== undefined) layers.push({ values: checked.config, origin: `setting ${key}` });
+    if (kept(checked.config)) layers.push({ values: checked.config, origin: `setting ${key}` });
+  };
+  for (const [field, key] of Object.entries(CONFIG_LAYER_KEYS) as [keyof PromptCostConfigFile, SettingKey][]) {
+    add(key, (v) => ({ [field]: v }), (c) => c[field] !== undefined);
+  }
+  for (const [field, key] of Object.entries(COMPRESSION_LAYER_KEYS) as [keyof CompressionSettings, SettingKey][]) {
+    add(key, (v) => ({ compression: { [field]: v } }), (c) => c.compression?.[field] !== undefined);
   }
   return { layers, problems };
 }

@@ -6,8 +6,8 @@ import type { PromptCostApi } from '../../src/extension/extension';
 import type { FileResult } from '../../src/core/types';
 import { formatInt, formatUsd } from '../../src/extension/format';
 import {
-  api, applyAction, codeActions, codeLenses, codeValue, countRule, deleteFile, diagnosticsFor, hoverText,
-  inlayHints, labelText, open, ourDiagnostics, positionOf, resultOf, setText, workspaceUri, writeFile,
+  applyAction, codeActions, codeLenses, codeValue, countRule, deleteFile, diagnosticsFor, hoverText,
+  inlayHints, labelText, open, ourDiagnostics, positionOf, resultOf, setText, useDocument, workspaceUri, writeFile,
 } from './helpers';
 
 export interface FixtureSpec {
@@ -67,21 +67,9 @@ function rangeText(doc: vscode.TextDocument, r: vscode.Range): string {
 
 export function defineEditorSuite(spec: FixtureSpec): void {
   describe(`Prompt Cost in real VS Code: ${spec.language} (${spec.main})`, function () {
-    let pc: PromptCostApi;
-    let doc: vscode.TextDocument;
-    let original: string;
-    let uri: vscode.Uri;
-
-    before(async () => {
-      pc = await api();
-      uri = workspaceUri(spec.main);
-      doc = (await open(spec.main)).document;
-      original = doc.getText();
-    });
-
-    afterEach(async () => {
-      if (doc.getText() !== original) await setText(pc, doc, original);
-    });
+    const opened = useDocument(spec.main);
+    let pc: PromptCostApi, doc: vscode.TextDocument, original: string, uri: vscode.Uri;
+    before(() => ({ pc, doc, original, uri } = opened));
 
     it('activates, declares untrusted-workspace support and analyses the open file', async () => {
       const ext = vscode.extensions.getExtension('prompt-cost.prompt-cost-lint')!;

@@ -121,3 +121,26 @@ export async function deleteFile(uri: vscode.Uri): Promise<void> {
     /* already gone */
   }
 }
+
+export interface OpenDocument {
+  pc: PromptCostApi;
+  uri: vscode.Uri;
+  doc: vscode.TextDocument;
+  /** The text when the suite opened it; put back after each test. */
+  original: string;
+}
+
+/** Mocha hooks for a suite on one workspace file: opens it first, restores its text after each test. */
+export function useDocument(rel: string): OpenDocument {
+  const d = {} as OpenDocument;
+  before(async () => {
+    d.pc = await api();
+    d.uri = workspaceUri(rel);
+    d.doc = (await open(rel)).document;
+    d.original = d.doc.getText();
+  });
+  afterEach(async () => {
+    if (d.doc.getText() !== d.original) await setText(d.pc, d.doc, d.original);
+  });
+  return d;
+}
