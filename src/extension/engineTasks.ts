@@ -62,7 +62,7 @@ export async function runTask(engine: Engine, config: ResolvedConfig, t: EngineT
       return { instruction: outputLengthInstruction(t.sentences), ...outputLengthFix(t.analysis, t.text, t.callId, t.sentences) };
     case 'compressText': {
       // The selection's edges belong to the text around it: keep them.
-      const r = compressText(t.text, { ...t.options, keepLeadingWhitespace: true, keepTrailingWhitespace: true,
+      const r = compressText(t.text, { ...t.options, keepLeadingWhitespace: true, keepTrailingWhitespace: true, continuesSentence: false,
         countTokens: (s) => engine.tokens.count(s, null, 'openai').tokens });
       if (r.skipped) return { ok: false, reason: r.skipped };
       if (r.saved <= 0) return { ok: false, reason: 'nothing to compress' };

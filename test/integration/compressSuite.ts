@@ -108,7 +108,8 @@ export function defineCompressionSuite(spec: CompressionSpec): void {
     before(() => ({ pc, doc, original, uri } = opened));
 
     beforeEach(async () => {
-      await vscode.window.showTextDocument(doc);
+      // Pinned, so opening another file (the preview's diff, a note) never replaces its tab.
+      await vscode.window.showTextDocument(doc, { preview: false });
     });
 
     /** The Compress prompt action at a position (the one VS Code would show in the Refactor menu). */
@@ -221,6 +222,43 @@ export function defineCompressionSuite(spec: CompressionSpec): void {
       assert.deepStrictEqual(placeholders(again), placeholders(prompt));
       await vscode.commands.executeCommand('undo');
       assert.strictEqual(doc.getText(), original, 'one undo');
+    });
+
+    it('offers a disabled action with the reason once there is nothing left to compress (idempotent)', async () => {
+      const pos = () => positionOf(doc, spec.promptText.replace('in order to', 'to'), 2);
+      const first = (await pc.codeActions(uri, new vscode.Range(positionOf(doc, spec.promptText, 2), positionOf(doc, spec.promptText, 2)),
+        vscode.CodeActionKind.RefactorRewrite)).find((a) => a.title.startsWith('Compress prompt'));
+      assert.ok(first?.edit);
+      const next = pc.nextAnalysis(uri);
+      // Applied without the preview: the entries, without their metadata.
+      const plain = new vscode.WorkspaceEdit();
+      for (const [u, edits] of first.edit.entries()) plain.set(u, edits);
+      assert.ok(await vscode.workspace.applyEdit(plain));
+      await next;
+      const again = (await pc.codeActions(uri, new vscode.Range(pos(), pos()), vscode.CodeActionKind.RefactorRewrite))
+        .filter((a) => a.title.startsWith('Compress prompt'));
+      assert.strictEqual(again.length, 1);
+      assert.strictEqual(again[0].edit, undefined);
+      assert.match(again[0].disabled?.reason ?? '', /^Nothing to compress safely: /);
+    });
+
+    it('compresses selected plain text in a file the extension does not analyse', async () => {
+      const noteUri = uri.with({ path: uri.path.replace(/[^/]+$/, 'prompt-notes.md') });
+      await vscode.workspace.fs.writeFile(noteUri, new TextEncoder().encode(
+        '# Notes\n\nPlease make sure to summarize the text in order to help the reader. Do not add facts.\n'));
+      const note = await vscode.workspace.openTextDocument(noteUri);
+      try {
+        const editor = await vscode.window.showTextDocument(note);
+        const start = note.getText().indexOf('Please');
+        editor.selection = new vscode.Selection(note.positionAt(start), note.positionAt(note.getText().length - 1));
+        const outcome = await applyThroughPreview(() => vscode.commands.executeCommand<RewriteOutcome>('promptCost.compressPrompt'));
+        assert.ok(outcome.applied && outcome.saved! > 0, JSON.stringify(outcome));
+        assert.strictEqual(note.getText(), '# Notes\n\nSummarize the text to help the reader. Do not add facts.\n');
+      } finally {
+        await vscode.window.showTextDocument(note);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.workspace.fs.delete(noteUri);
+      }
     });
 
     describe('the output-length instruction', () => {
