@@ -78,7 +78,9 @@ export class EngineClient {
     this.waiting.clear();
   }
 
+  /** The id of the config in the worker, sending it first when the worker does not hold it (any more). */
   private configId(config: ResolvedConfig): number {
+    if (!this.liveConfigs.includes(this.configIds.get(config) ?? -1)) this.configIds.delete(config);
     let id = this.configIds.get(config);
     if (id === undefined) {
       id = this.nextId++;
@@ -100,7 +102,6 @@ export class EngineClient {
    */
   async analyze(config: ResolvedConfig, files: AnalyzeInput[], docs?: (DocumentTree | null)[]): Promise<FileOutcome[]> {
     if (this.worker) {
-      if (!this.liveConfigs.includes(this.configIds.get(config) ?? -1)) this.configIds.delete(config);
       const configId = this.configId(config);
       const id = this.nextId++;
       const answer = await new Promise<FileOutcome[] | Error>((resolve) => {
@@ -127,7 +128,6 @@ export class EngineClient {
    */
   async run<T extends EngineTask>(config: ResolvedConfig, task: T, token?: vscode.CancellationToken): Promise<TaskResult<T>> {
     if (this.worker) {
-      if (!this.liveConfigs.includes(this.configIds.get(config) ?? -1)) this.configIds.delete(config);
       const configId = this.configId(config);
       const id = this.nextId++;
       const sub = token?.onCancellationRequested(() => this.post({ type: 'cancel', id }));
