@@ -124,7 +124,7 @@ export class EngineClient {
 
   /**
    * Runs a compression or model-rewrite task where the engine runs. Rejects with the task's error; `token`
-   * cancels a model request in flight (the task then answers with an `aborted` rejection).
+   * cancels a model request in flight (the rewrite then answers that it was cancelled).
    */
   async run<T extends EngineTask>(config: ResolvedConfig, task: T, token?: vscode.CancellationToken): Promise<TaskResult<T>> {
     if (this.worker) {
