@@ -133,15 +133,14 @@ export function findJsonRegions(text: string, maxRegionChars = 50_000): JsonRegi
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch !== '{' && ch !== '[') continue;
+    // A format string's doubled-brace object (`{{ "a": [{{ … }}] }}`) is read whole, nested objects included.
+    if (text.startsWith('{{', i)) {
+      const r = doubled(text, i, maxRegionChars);
+      if (r) { regions.push(r); i = r.end - 1; continue; }
+    }
     // A JSON value opens with `{"`, `{\n`, `[{`, `["`, `[\n`, `[1`…; a lone `{name}` is a placeholder.
     const after = /^[\[{]\s*(["{\[\d-]|\}|\]|\n|$)/.exec(text.slice(i, i + 200));
-    if (!after) {
-      if (text.startsWith('{{', i)) {
-        const r = doubled(text, i, maxRegionChars);
-        if (r) { regions.push(r); i = r.end - 1; }
-      }
-      continue;
-    }
+    if (!after) continue;
     const end = scanBalanced(text, i, i + maxRegionChars);
     if (end < 0) continue;
     const body = text.slice(i, end);

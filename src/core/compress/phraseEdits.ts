@@ -7,6 +7,7 @@ import type { CompressLevel, CompressPass, PassContext, PassId } from './types';
 import type { PhraseRule } from './phrases';
 import { RESTRICTION_WORDS } from './phrases';
 import { opensSentence } from './sentences';
+import { lineRoles, type LineRole } from './regions';
 
 export interface CompiledPhrases {
   re: RegExp;
@@ -74,11 +75,21 @@ export function applyPhrases(text: string, phrases: CompiledPhrases, ctx: PassCo
   if (!masked) return text;
   const count = (s: string) => ctx.countTokens(masked.unmask(s));
   let current = masked.text;
+  // Examples, data and templates are material the model reads or reproduces: their words stay.
+  let rolesOf = '';
+  let roles: LineRole[] = [];
+  const inProse = (at: number) => {
+    if (rolesOf !== current) { roles = lineRoles(current.split('\n'), masked.unmask); rolesOf = current; }
+    let line = 0;
+    for (let i = current.indexOf('\n'); i >= 0 && i < at; i = current.indexOf('\n', i + 1)) line++;
+    return roles[line] === 'prose';
+  };
   const rx = new RegExp(phrases.re.source, phrases.re.flags);
   let m: RegExpExecArray | null;
   while ((m = rx.exec(current))) {
     const start = m.index;
     const end = start + m[0].length;
+    if (!inProse(start)) continue;
     const rule = phrases.byKey.get(key(m[0]));
     const candidate = rule ? propose(current, start, end, m[0], rule, ctx.continuesSentence) : null;
     if (candidate === null) continue;
@@ -109,6 +120,8 @@ function propose(text: string, start: number, end: number, matched: string, rule
   const previousWord = /([\w'’]+)\s*$/.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
   if (rule.notAfter && previousWord && rule.notAfter.includes(previousWord)) return null;
   if (rule.beforeWord && !/^\s+\p{L}/u.test(text.slice(end))) return null;
+  const nextWord = /^[ \t]+([\w'’]+)/.exec(text.slice(end))?.[1]?.toLowerCase();
+  if (rule.notBefore && nextWord && rule.notBefore.includes(nextWord)) return null;
   // "End with: Thank you." — after a colon the sentence is content to produce, not politeness.
   if (rule.sentence && /:["'“‘]?\s*$/.test(left)) return null;
   let stop = end;

@@ -25,6 +25,8 @@ export interface PhraseRule {
   notAfter?: readonly string[];
   /** Only when a word follows ("kindly tell", not "treat them kindly"). */
   beforeWord?: boolean;
+  /** Skip the match before one of these words ("please the customer": the verb, not politeness). */
+  notBefore?: readonly string[];
 }
 
 const safe = (find: string, replace = '', extra: Partial<PhraseRule> = {}): PhraseRule => ({ find, replace, level: 'safe', ...extra });
@@ -57,6 +59,16 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   safe('it is crucial that you'),
   safe('it is essential that you'),
   safe('it is imperative that you'),
+  // "It is crucial to evaluate…" is "Evaluate…": the emphasis asks nothing more.
+  safe('it is very important to', '', { sentenceStart: true }),
+  safe('it is important to', '', { sentenceStart: true }),
+  safe("it's important to", '', { sentenceStart: true }),
+  safe('it is crucial to', '', { sentenceStart: true }),
+  safe("it's crucial to", '', { sentenceStart: true }),
+  safe('it is critical to', '', { sentenceStart: true }),
+  safe("it's critical to", '', { sentenceStart: true }),
+  safe('it is essential to', '', { sentenceStart: true }),
+  safe('it is imperative to', '', { sentenceStart: true }),
   safe('it is important to note that'),
   safe('it is worth noting that'),
   safe('it should be noted that'),
@@ -77,13 +89,25 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   safe('keep in mind that', '', { sentenceStart: true }),
   safe('bear in mind that', '', { sentenceStart: true }),
   safe('remember that', '', { sentenceStart: true }),
+  safe('remember to', '', { sentenceStart: true }),
+  // A permission stays a permission: "feel free to add" → "you may add", never "add".
+  safe('feel free to', 'you may'),
   aggressive('you should', '', { sentenceStart: true }),
   aggressive('you need to', '', { sentenceStart: true }),
-  aggressive('your task is to', '', { sentenceStart: true }),
-  aggressive('your job is to', '', { sentenceStart: true }),
+  // "Your task is to summarize…" is "Summarize…".
+  safe('your task is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your job is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your goal is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your role is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your mission is to', '', { sentenceStart: true, notBefore: ['please'] }),
   // Politeness.
-  safe('please', '', { notAfter: ['say', 'says', 'said', 'saying', 'word', 'the', 'to', 'you', 'they', 'we', 'i', 'he', 'she', 'please'] }),
-  safe('kindly', '', { beforeWord: true }),
+  safe('please', '', {
+    notAfter: ['say', 'says', 'said', 'saying', 'word', 'the', 'to', 'you', 'they', 'we', 'i', 'he', 'she', 'please'],
+    notBefore: ['the', 'a', 'an', 'them', 'him', 'her', 'us', 'me', 'everyone', 'everybody', 'people', 'customers', 'users',
+      'your', 'our', 'their', 'my', 'his', 'its', 'this', 'that', 'these', 'those', 'both', 'all'],
+  }),
+  // Politeness before a request ("Kindly list…"); after a verb it is the manner ("decline kindly").
+  safe('kindly', '', { beforeWord: true, sentenceStart: true }),
   safe('thank you in advance', '', { sentence: true }),
   safe('thanks in advance', '', { sentence: true }),
   safe('thank you for your help', '', { sentence: true }),
@@ -102,7 +126,7 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   aggressive('highly', '', { notAfterNegation: true }),
   aggressive('totally', '', { notAfterNegation: true }),
   aggressive('simply', '', { notAfterNegation: true }),
-  aggressive('definitely', '', { notAfterNegation: true }),
+  safe('definitely', '', { notAfterNegation: true }),
   aggressive('certainly', '', { notAfterNegation: true }),
   aggressive('of course', '', { notAfterNegation: true }),
 ];
@@ -130,7 +154,6 @@ export const WORDY_PHRASES: readonly PhraseRule[] = [
   safe('with regard to', 'about'),
   safe('with regards to', 'about'),
   safe('in regard to', 'about'),
-  safe('in relation to', 'about'),
   safe('with respect to', 'about'),
   safe('is able to', 'can'),
   safe('are able to', 'can'),
@@ -175,6 +198,27 @@ export const WORDY_PHRASES: readonly PhraseRule[] = [
   safe('in the case of', 'for'),
   safe('at the end of the day', 'ultimately'),
   safe('keep in mind the following rules', 'rules'),
+  safe('ensure that', 'ensure'),
+  safe('all of the', 'all the'),
+  safe('a variety of', 'various'),
+  safe('with the help of', 'with'),
+  safe('in conjunction with', 'with'),
+  safe('at all times', 'always'),
+  safe('in the form of', 'as'),
+  safe('on the basis of', 'based on'),
+  safe('in accordance with', 'per'),
+  safe('the vast majority of', 'most'),
+  safe('in spite of', 'despite'),
+  safe('for the most part', 'mostly'),
+  safe('take a look at', 'look at'),
+  safe('provide a summary of', 'summarize'),
+  safe('give a summary of', 'summarize'),
+  safe('provide an explanation of', 'explain'),
+  safe('give an explanation of', 'explain'),
+  safe('provide a description of', 'describe'),
+  safe('give a description of', 'describe'),
+  safe('perform an analysis of', 'analyze'),
+  safe('make a decision', 'decide'),
   safe('keep the following rules in mind', 'rules'),
   aggressive('a number of', 'several'),
   aggressive('in addition to', 'besides'),

@@ -69,7 +69,8 @@ export function findPlaceholders(text: string): ProtectedSpan[] {
     if (ch !== '{') continue;
     if (text[i + 1] === '{') {
       const m = /^\{\{\{?[^{}\n]{0,200}\}?\}\}/.exec(text.slice(i, i + 210));
-      if (m) { spans.push({ start: i, end: i + m[0].length, kind: 'placeholder' }); i += m[0].length - 1; }
+      // `{{"key": …}}` is a JSON object written with a format string's doubled braces (minified), not a field.
+      if (m && !/^\{\{\s*"[^"\n]*"\s*:/.test(m[0])) { spans.push({ start: i, end: i + m[0].length, kind: 'placeholder' }); i += m[0].length - 1; }
       else i++; // a doubled brace that opens JSON: skip both
       continue;
     }

@@ -16,6 +16,10 @@ describe('compress passes', () => {
     ctx = passContext(countTokens);
   });
   const run = (pass: CompressPass, text: string, c: Partial<PassContext> = {}) => pass.run(text, { ...ctx, ...c });
+  /** Each text comes out of the pass unchanged. */
+  const keeps = (pass: CompressPass, texts: readonly string[]) => {
+    for (const text of texts) assert.equal(run(pass, text).text, text, text);
+  };
 
   describe('whitespace', () => {
     it('dedents a triple-quoted prompt and trims its edges', () => {
@@ -40,6 +44,16 @@ describe('compress passes', () => {
       const quoted = 'Reply with the words "not sure" or the words "maybe\nlater" when asked.';
       assert.equal(run(whitespacePass, quoted).text, quoted);
     });
+    it('does not join lines of code written without a fence, nor lines of examples and data', () => {
+      for (const text of [
+        'Use Vue through its global build, for example with this code:\n  const { createApp, ref } = Vue\n  createApp({ setup() { return {} } }).mount',
+        'EXAMPLE\nInput: the sun was setting over the horizon and the\nsky turned red\nEND OF EXAMPLE',
+      ]) assert.equal(run(whitespacePass, text).text.split('\n').length, text.split('\n').length, text);
+    });
+    it('keeps runs of spaces that align columns in examples and templates, and collapses them in prose', () => {
+      const text = 'Reply   in this format:\nName    Score\nAda     9';
+      assert.equal(run(whitespacePass, text).text, 'Reply in this format:\nName    Score\nAda     9');
+    });
     it('keeps the whitespace that joins a piece to its neighbours', () => {
       const out = run(whitespacePass, '  answer  in   French ', { keepLeadingWhitespace: true, keepTrailingWhitespace: true }).text;
       assert.equal(out, '  answer in French ');
@@ -50,14 +64,34 @@ describe('compress passes', () => {
     it('turns horizontal rules into blank lines and setext underlines into # headings', () => {
       assert.equal(run(markdownPass, 'Intro.\n\n---\n\nRules\n=====\nBe brief.').text, 'Intro.\n\n\n\n# Rules\nBe brief.');
     });
+    it('keeps rules that delimit injected text or that the prompt names, and never makes a heading of a sentence', () => {
+      keeps(markdownPass, [
+        'Context information is below.\n---------------------\n{context_str}\n---------------------\nAnswer the query.',
+        "Following '===' is the conversation history.\nOnly use the text between the '===' lines.\n===\n{history}\n===",
+        '    def mul(a,b)\n=======\n    def add(a,b):',
+      ]);
+      assert.equal(run(markdownPass, 'Some choices are given below. It is a list.\n---------------------\nChoose one.').text, 'Some choices are given below. It is a list.\n\nChoose one.');
+    });
     it('drops bold on headings and labels and pads of table delimiters', () => {
       const text = '## **Output format** ##\n**Tone:** friendly\n- **Length**: short\n| a | b |\n| :----- | ------: |';
       assert.equal(run(markdownPass, text).text, '## Output format\nTone: friendly\n- Length: short\n| a | b |\n|:---|---:|');
     });
-    it('keeps emphasis in prose at safe and drops it at aggressive', () => {
-      const text = 'You **must** cite *every* source.';
-      assert.equal(run(markdownPass, text).text, text);
-      assert.equal(run(markdownPass, text, { level: 'aggressive' }).text, 'You must cite every source.');
+    it('drops bold and italic markers in prose, not list bullets, products or snake_case', () => {
+      assert.equal(run(markdownPass, 'You **must** cite *every* source, __every time__.').text, 'You must cite every source, every time.');
+      keeps(markdownPass, ['* first item\n* second item', 'Compute 2 * 3 * 4 here.', 'Use the user_name and __init__ fields.']);
+    });
+    it('drops the hashes of a heading that is already a label, and keeps other headings', () => {
+      assert.equal(run(markdownPass, '### Task:\nSummarize.\n### **Guidelines**:\n- Be brief.').text, 'Task:\nSummarize.\nGuidelines:\n- Be brief.');
+      assert.equal(run(markdownPass, '## Summary\nBe brief.').text, '## Summary\nBe brief.');
+    });
+    it('leaves output templates, examples and labelled data as written', () => {
+      keeps(markdownPass, [
+        'Your output should use the following template:\n### Summary:\n**Verdict:** <yes/no>\n- *Reason*: one sentence',
+        'Respond in this format:\n**Title**: <title>\n**Body**: <text>',
+        'EXAMPLE\nInput: **bold** claim\nOutput: *yes*\nEND OF EXAMPLE',
+        '<example>\n**Note:** keep this\n</example>',
+        'New summary:\nThe user *really* likes **tea**.',
+      ]);
     });
     it('never touches code', () => {
       const text = 'Compute `a ** b` and:\n```\n---\n**x**\n```';
@@ -81,6 +115,11 @@ describe('compress passes', () => {
       const text = 'Return:\n{{\n    "city": "{city}",\n    "days": 3\n}}';
       const out = run(jsonPass, text).text;
       assert.match(out, /^Return:\n\{\{"city": ?"\{city\}", ?"days": ?3\}\}$/);
+    });
+    it('minifies a doubled-brace example nested in an array (the minified {{"key": …}} is JSON, not a field)', () => {
+      const text = 'Return:\n{{\n  "tools": [\n    {{\n      "index": 0,\n      "name": "search"\n    }}\n  ]\n}}';
+      const out = run(jsonPass, text).text;
+      assert.match(out, /^Return:\n\{\{"tools": ?\[\{\{"index": ?0, ?"name": ?"search"\}\}\]\}\}$/);
     });
     it('leaves text that does not parse, strings with spaces, and fences with other code', () => {
       for (const text of [
@@ -123,6 +162,23 @@ describe('compress passes', () => {
         'You must remember that prices change daily.',
         'Translate the idiom literally.',
       ]) assert.equal(run(fillerPass, text).text, text, text);
+    });
+    it('leaves the words of examples, transcripts and labelled data alone', () => {
+      for (const text of [
+        'Summarize this conversation:\n\nCustomer: I want a refund, please.\nAgent: Of course.\nCustomer: Thank you very much.',
+        'EXAMPLE\nInput: Could you please help me, it is very urgent?\nOutput: yes\nEND OF EXAMPLE',
+      ]) assert.equal(run(fillerPass, text).text.endsWith(text.slice(text.indexOf('\n'))), true, run(fillerPass, text).text);
+    });
+    it('keeps "kindly" when it is the manner of a verb', () => {
+      const text = 'If something is unsafe, decline kindly and suggest a safe alternative.';
+      assert.equal(run(fillerPass, text).text, text);
+      assert.equal(run(fillerPass, 'Kindly list the risks.').text, 'List the risks.');
+    });
+    it('turns a task statement into the instruction and a permission into "you may"', () => {
+      assert.equal(run(fillerPass, 'Your task is to summarize the text.').text, 'Summarize the text.');
+      assert.equal(run(fillerPass, 'It is crucial to cite every source.').text, 'Cite every source.');
+      assert.equal(run(fillerPass, 'Feel free to add new types.').text, 'You may add new types.');
+      assert.equal(run(fillerPass, 'Your goal is to please the customer.').text, 'Your goal is to please the customer.');
     });
     it('removes "You should" only at aggressive', () => {
       const text = 'You should answer in French.';
@@ -176,6 +232,17 @@ describe('compress passes', () => {
         '1. Read the whole input first.\n2. Read the whole input first.',
         'Yes.\nYes.',
       ]) assert.equal(run(duplicatesPass, text).text, text);
+    });
+    it('never removes a repeated line of few-shot material, a transcript or labelled data', () => {
+      keeps(duplicatesPass, [
+        // Two examples sharing a conversation, delimited by bare EXAMPLE / END OF EXAMPLE lines.
+        'EXAMPLE\nConversation history:\nPerson #1: how is it going today with the project?\nOutput: none\nEND OF EXAMPLE\n\n' +
+          'EXAMPLE\nConversation history:\nPerson #1: how is it going today with the project?\nOutput: Langchain\nEND OF EXAMPLE',
+        // The expected output of an example repeats a sentence of its input.
+        'Current summary:\nThe human asks what the AI thinks of tea.\n\nNew summary:\nThe human asks what the AI thinks of tea. The AI likes it.',
+        // A transcript: speaker labels used on several lines.
+        'Customer: I want to return the item please.\nAgent: Sure.\nCustomer: I want to return the item please.',
+      ]);
     });
   });
 });

@@ -5,7 +5,8 @@
 
 import { extractFacts, type Facts } from '../invariants';
 import { mask } from '../protect';
-import { CONDITIONAL_WORDS, EXAMPLE_LABELS, RESTRICTION_WORDS, STOP_WORDS } from '../phrases';
+import { CONDITIONAL_WORDS, RESTRICTION_WORDS, STOP_WORDS } from '../phrases';
+import { lineRoles } from '../regions';
 import { splitSentences } from '../sentences';
 import type { CompressPass, PassContext } from '../types';
 
@@ -22,8 +23,6 @@ interface Unit {
 
 const STOP = new Set(STOP_WORDS);
 const GUARDED = new Set([...CONDITIONAL_WORDS, ...RESTRICTION_WORDS]);
-const EXAMPLE_LABEL = new RegExp(`^[ \\t]*(?:#+[ \\t]*)?(?:\\*\\*|__)?(?:${EXAMPLE_LABELS.join('|')})(?:[ \\t]+\\d+)?(?:\\*\\*|__)?[ \\t]*:`, 'i');
-const EXAMPLE_HEADING = /^[ \t]*(?:#+|\*\*|__)[^\n]*\bexamples?\b/i;
 const HEADING = /^[ \t]*#+[ \t]/;
 const NUMBERED = /^[ \t]*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})[.)][ \t]/;
 const BULLET = /^[ \t]*(?:[-*+•][ \t]+)/;
@@ -65,27 +64,17 @@ function covers(kept: Unit, u: Unit, aggressive: boolean): boolean {
   return factsWithin(factsOf(u), factsOf(kept), kept.original);
 }
 
-/** Units (sentences of prose lines) that may be compared; example material and numbered steps are left out. */
+/** Units (sentences of prose lines) that may be compared; examples, data, templates and numbered steps are left out. */
 function collectUnits(maskedText: string, unmask: (s: string) => string): Unit[] {
   const units: Unit[] = [];
   const lines = maskedText.split('\n');
+  const roles = lineRoles(lines, unmask);
   let offset = 0;
-  let exampleSection = false;
-  let exampleParagraph = false;
-  let exampleTags = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
     const lineStart = offset;
     offset += line.length + 1;
-    const original = unmask(line);
-    if (HEADING.test(original) || EXAMPLE_HEADING.test(original)) exampleSection = EXAMPLE_HEADING.test(original);
-    if (!line.trim()) exampleParagraph = false;
-    if (EXAMPLE_LABEL.test(original)) exampleParagraph = true;
-    const opens = (original.match(/<examples?\b[^>]*>/gi) ?? []).length;
-    const closes = (original.match(/<\/examples?>/gi) ?? []).length;
-    const inExample = exampleSection || exampleParagraph || exampleTags > 0 || opens > 0;
-    exampleTags = Math.max(0, exampleTags + opens - closes);
-    if (inExample || NUMBERED.test(line) || HEADING.test(line)) continue;
+    if (roles[li] !== 'prose' || NUMBERED.test(line) || HEADING.test(line)) continue;
     for (const s of splitSentences(line)) {
       const text = line.slice(s.start, s.end);
       const orig = unmask(text);

@@ -4,6 +4,7 @@
 // code is structure (nested lists) and stays.
 
 import { findInlineCode, findQuotes, findTags, mask } from '../protect';
+import { lineRoles, type LineRole } from '../regions';
 import type { CompressPass, PassContext } from '../types';
 
 function commonIndent(lines: readonly string[]): string {
@@ -44,11 +45,21 @@ const CONTINUATION = /^[ \t]*(?![a-z][.)][ \t]|[ivx]+[.)][ \t])\p{Ll}/u;
 const spansIn = (s: string) => findQuotes(s).length + findInlineCode(s).length + findTags(s).length;
 
 /** Joins soft-wrapped prose lines (a line break inside a sentence costs a token; a space is free). */
-function unwrap(lines: string[], unmask: (s: string) => string): string[] {
+/** Code written without a fence ("const x = Vue\ncreateApp({"): its line breaks are syntax. */
+const CODE_LIKE = /[{}=;<>]|^\s*(?:const|let|var|def|return|import|from|class|function|if|for|while)\b/;
+
+function unwrap(lines: string[], roles: readonly LineRole[], unmask: (s: string) => string): string[] {
   const out: string[] = [];
-  for (const line of lines) {
+  // Lines of examples, data and templates keep their breaks: they are material, not prose.
+  let prevRole: LineRole | undefined;
+  let prevCode = false;
+  for (const [i, line] of lines.entries()) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && WRAPPED_LINE.test(prev) && CONTINUATION.test(line)) {
+    const code = CODE_LIKE.test(line); // masked: placeholders and tags are not code
+    const joinable = prevRole === 'prose' && roles[i] === 'prose' && !prevCode && !code;
+    prevRole = roles[i];
+    prevCode = code;
+    if (joinable && prev !== undefined && WRAPPED_LINE.test(prev) && CONTINUATION.test(line)) {
       const joined = `${prev} ${line.trimStart()}`;
       const a = unmask(prev);
       const b = unmask(line);
@@ -65,13 +76,17 @@ function unwrap(lines: string[], unmask: (s: string) => string): string[] {
 function tidy(core: string, joinWrapped: boolean): string {
   const masked = mask(core);
   if (!masked) return core;
-  let lines = masked.text.split('\n').map((line) => {
+  const raw = masked.text.split('\n');
+  const roles = lineRoles(raw, masked.unmask);
+  let lines = raw.map((line, i) => {
     const indent = /^[ \t]*/.exec(line)![0];
-    // Tabs stay: in a TSV example a tab (or two) is data.
-    const body = line.slice(indent.length).replace(/[ \r]+$/, '').replace(/ {2,}/g, ' ');
+    // Tabs stay: in a TSV example a tab (or two) is data. Runs of spaces inside examples, data and templates
+    // may align columns the model reads or reproduces: only prose loses them.
+    const trimmed = line.slice(indent.length).replace(/[ \r]+$/, '');
+    const body = roles[i] === 'prose' ? trimmed.replace(/ {2,}/g, ' ') : trimmed;
     return body ? indent + body : '';
   });
-  if (joinWrapped) lines = unwrap(lines, masked.unmask);
+  if (joinWrapped) lines = unwrap(lines, roles, masked.unmask);
   return masked.unmask(lines.join('\n').replace(/\n{3,}/g, '\n\n'));
 }
 
