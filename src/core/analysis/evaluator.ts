@@ -104,6 +104,7 @@ export class Evaluator {
         const v = this.evalBinding(name, b, depth);
         if (v.t !== 'unknown' && v.t !== 'null') return this.withKeySets(this.withAppends(name, b, at, v, depth), sets, b.pos);
         if (v.t === 'unknown' && v.env) return v;
+        if (this.shadows(b, bindings, at)) break;
       }
       // A dict we cannot see (a parameter) with keys set here: known keys, maybe others.
       if (sets.length) return this.withKeySets({ t: 'dict', entries: [], node: sets[0].node, partial: true }, sets, -1);
@@ -117,11 +118,14 @@ export class Evaluator {
 
   /** Bindings in preference order: innermost enclosing scope first; in a scope, the latest one before `at` first. */
   private rank(bindings: Binding[], at: number, name: string): Binding[] {
-    if (bindings.length === 1) return bindings;
-    if (name.includes('.')) return bindings; // self.x / this.x: any method may set it; the constructor usually comes first
-    const inScope = (b: Binding) => !b.scope || (b.scope.start <= at && at < b.scope.end);
+    if (name.includes('.')) {
+      // self.x / this.x: set in this class (any method; the constructor usually comes first), never another class's.
+      const cls = this.facts.classSpanAt(at);
+      return cls ? bindings.filter((b) => b.pos >= cls.start && b.pos < cls.end) : bindings;
+    }
+    if (bindings.length === 1 && (!bindings[0].scope || inside(bindings[0].scope, at) || bindings[0].kind === 'value')) return bindings;
     const width = (b: Binding) => (b.scope ? b.scope.end - b.scope.start : Number.MAX_SAFE_INTEGER);
-    const visible = bindings.filter(inScope);
+    const visible = bindings.filter((b) => !b.scope || inside(b.scope, at));
     const order = (a: Binding, b: Binding) => {
       const w = width(a) - width(b);
       if (w) return w;
@@ -130,8 +134,18 @@ export class Evaluator {
       return ab ? b.pos - a.pos : a.pos - b.pos;
     };
     visible.sort(order);
-    const others = bindings.filter((b) => !inScope(b));
+    // Another function's assignment may set a global used here (`global client`); its parameters never do.
+    const others = bindings.filter((b) => b.scope && !inside(b.scope, at) && b.kind === 'value');
     return others.length ? [...visible, ...others] : visible;
+  }
+
+  /** A local of the function the name is used in (a parameter, an earlier assignment) hides any outer value. */
+  private shadows(b: Binding, all: Binding[], at: number): boolean {
+    if (!b.scope || !inside(b.scope, at)) return false;
+    if (b.kind === 'param') return true;
+    if (b.kind === 'value') return b.pos <= at;
+    if (b.kind === 'type') return !all.some((o) => o !== b && o.pos === b.pos); // `model: str` without a default
+    return false;
   }
 
   private evalBinding(name: string, b: Binding, depth: number): Value {
@@ -589,6 +603,10 @@ function asEnvDefault(v: Value): Value {
   if (v.t === 'str') return { ...v, source: 'env-default' };
   if (v.t === 'num') return { ...v, source: 'env-default' };
   return v.t === 'unknown' ? ENV_UNKNOWN : v;
+}
+
+function inside(scope: { start: number; end: number }, at: number): boolean {
+  return scope.start <= at && at < scope.end;
 }
 
 function sameScope(a: Binding, b: Binding): boolean {

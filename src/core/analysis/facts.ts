@@ -60,6 +60,8 @@ export interface FileFacts {
   bindingsOf(name: string): Binding[] | undefined;
   /** A local function (for `def make_client(): return OpenAI()` factories). */
   functionOf(name: string): Node | undefined;
+  /** The span of the class whose body holds `offset` (for `self.x` / `this.x`), or null. */
+  classSpanAt(offset: number): Span | null;
   /** A local class (for `Config.MODEL`, `Settings().model`). */
   classOf(name: string): Node | undefined;
   /** The value a class gives an attribute in its body (`MODEL = "gpt-4o"`, `static model = '…'`, `model = '…'`). */
@@ -168,6 +170,13 @@ export abstract class LazyFacts implements FileFacts {
     }
     this.functionCache.set(name, fn);
     return fn;
+  }
+
+  classSpanAt(offset: number): Span | null {
+    for (let n = this.nodeAt(offset, offset + 1); n; n = n.parent) {
+      if (n.type === 'class_definition' || n.type === 'class_declaration' || n.type === 'class') return { start: n.startIndex, end: n.endIndex };
+    }
+    return null;
   }
 
   classOf(name: string): Node | undefined {

@@ -18,11 +18,9 @@ const NAME_PATTERNS: [RegExp, ProviderId][] = [
 
 export function inferProvider(model: string): ProviderId | null {
   const m = model.trim().toLowerCase();
-  const slash = m.indexOf('/');
-  if (slash > 0) {
-    const p = PREFIXES[m.slice(0, slash)];
-    if (p) return p;
-  }
+  // `openai/gpt-4o` (gateways, LiteLLM), `anthropic:claude-…` (LangChain's init_chat_model)
+  const sep = /^([a-z_]+)[/:]/.exec(m);
+  if (sep && PREFIXES[sep[1]]) return PREFIXES[sep[1]];
   // Bedrock ids: `anthropic.claude-3-sonnet-…`, `us.anthropic.claude-…`, `mistral.mistral-large-…`, `cohere.command-r-…`
   const bedrock = /^(?:[a-z]{2}\.)?(anthropic|mistral|cohere)\./.exec(m);
   if (bedrock) return PREFIXES[bedrock[1]] ?? null;

@@ -32,6 +32,9 @@ export function parseModelName(model: string): ParsedModelName {
   // Amazon Bedrock ids: `anthropic.claude-3-sonnet-20240229-v1:0`, `us.anthropic.claude-…` (cross-region)
   const bedrock = /^(?:(?:us|eu|apac|global)\.)?(anthropic|mistral|cohere|meta|amazon)\.(.+)$/i.exec(name);
   if (bedrock && !name.includes('/')) return { bare: bedrock[2], vendor: bedrock[1].toLowerCase(), azure: false };
+  // LangChain's `init_chat_model("anthropic:claude-…")` names the vendor with a colon.
+  const colon = /^(openai|anthropic|google_genai|google_vertexai|mistralai|cohere|groq|azure_openai|bedrock):(.+)$/i.exec(name);
+  if (colon) return { bare: colon[2], vendor: colon[1].toLowerCase(), azure: colon[1].toLowerCase() === 'azure_openai' };
   const slash = name.indexOf('/');
   if (slash <= 0) return { bare: name, vendor: null, azure: false };
   const vendor = name.slice(0, slash).toLowerCase();
