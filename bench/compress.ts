@@ -1,4 +1,4 @@
-// Compression report on the hand-written prompt set in bench/compress-prompts/ (verbose/ and well-written/):
+// Compression report on the hand-written prompt set in bench/compress-prompts/ (one folder a category):
 // median token reduction per level, invariant violations (re-checked independently of the pipeline; must be 0),
 // idempotence, time per prompt, and the host-literal path (each prompt written into a Python triple-quoted
 // constant and a TypeScript template, compressed in file and verified by re-analysis).
@@ -30,7 +30,11 @@ export interface LevelFigures {
 export interface CompressBenchReport {
   set: string;
   categories: Record<string, Record<CompressLevel, LevelFigures>>;
-  inFile: { attempts: number; compressed: number; refused: { file: string; host: string; reason: string }[]; msPerPrompt: { p50: number; p95: number } };
+  inFile: {
+    attempts: number; compressed: number; refused: { file: string; host: string; reason: string }[]; msPerPrompt: { p50: number; p95: number };
+    /** Median reduction of the literal as written in the source (quotes excluded, escapes and indentation included), per category and host. */
+    writtenMedian: Record<string, { python: number; typescript: number }>;
+  };
   violationsTotal: number;
 }
 
@@ -76,7 +80,7 @@ export async function runCompressBench(root = path.join(__dirname, '../../bench/
   const report: CompressBenchReport = {
     set: path.relative(process.cwd(), root) || root,
     categories: {},
-    inFile: { attempts: 0, compressed: 0, refused: [], msPerPrompt: { p50: 0, p95: 0 } },
+    inFile: { attempts: 0, compressed: 0, refused: [], msPerPrompt: { p50: 0, p95: 0 }, writtenMedian: {} },
     violationsTotal: 0,
   };
   // Warm the tokenizer and the passes so the first prompt's time is not the encoder's construction or the JIT's.
@@ -129,7 +133,10 @@ export async function runCompressBench(root = path.join(__dirname, '../../bench/
 
   // The host-literal path: write each prompt into a literal, compress in file, verify by re-analysis.
   const inFileTimes: number[] = [];
-  for (const prompts of set.values()) {
+  const written = (source: string, p: { pieces: { contentSpan: { start: number; end: number } }[] }) =>
+    countTokens(p.pieces.map((pc) => source.slice(pc.contentSpan.start, pc.contentSpan.end)).join(''));
+  for (const [category, prompts] of set) {
+    const writtenReductions = { python: [] as number[], typescript: [] as number[] };
     for (const { file, text } of prompts) {
       for (const host of ['python', 'typescript'] as const) {
         const source = hostFile(host, text);
@@ -146,23 +153,31 @@ export async function runCompressBench(root = path.join(__dirname, '../../bench/
         const t0 = performance.now();
         const r = compressPromptInFile(engine, { path: path_, text: source }, config, prompt.id, { analysis });
         inFileTimes.push(performance.now() - t0);
+        const before = written(source, prompt);
         if (r.ok) {
           report.inFile.compressed++;
+          const same = engine.analyze({ path: path_, text: r.newText }, config).prompts.find((p) => p.pieces[0]?.span.start === prompt.pieces[0].span.start);
+          writtenReductions[host].push(same ? (before - written(r.newText, same)) / before : 0);
           const again = compressPromptInFile(engine, { path: path_, text: r.newText }, config, prompt.id);
           if (again.ok) report.inFile.refused.push({ file, host, reason: 'not idempotent in file' });
-        } else if (r.reason !== 'nothing to compress') report.inFile.refused.push({ file, host, reason: r.reason });
+        } else {
+          writtenReductions[host].push(0);
+          if (r.reason !== 'nothing to compress') report.inFile.refused.push({ file, host, reason: r.reason });
+        }
       }
     }
+    report.inFile.writtenMedian[category] = { python: median(writtenReductions.python), typescript: median(writtenReductions.typescript) };
   }
   report.inFile.msPerPrompt = { p50: median(inFileTimes), p95: quantile(inFileTimes, 0.95) };
 
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   log(`\n## Prompt compression (${report.set}, o200k tokens)`);
-  log('category      level       n  median  mean   min    max    tokens before→after  violations  non-idempotent  ms/prompt p50/p95');
+  const width = Math.max(13, ...Object.keys(report.categories).map((c) => c.length));
+  log(`${'category'.padEnd(width)} level       n  median  mean   min    max    tokens before→after  violations  non-idempotent  ms/prompt p50/p95`);
   for (const [category, levels] of Object.entries(report.categories)) {
     for (const level of LEVELS) {
       const f = levels[level];
-      log(`${category.padEnd(13)} ${level.padEnd(10)} ${String(f.prompts).padStart(2)}  ${pct(f.medianReduction).padStart(6)} ${pct(f.meanReduction).padStart(6)} ${pct(f.minReduction).padStart(6)} ${pct(f.maxReduction).padStart(6)}` +
+      log(`${category.padEnd(width)} ${level.padEnd(10)} ${String(f.prompts).padStart(2)}  ${pct(f.medianReduction).padStart(6)} ${pct(f.meanReduction).padStart(6)} ${pct(f.minReduction).padStart(6)} ${pct(f.maxReduction).padStart(6)}` +
         `   ${String(f.tokensBefore).padStart(6)}→${String(f.tokensAfter).padEnd(6)}       ${String(f.violations).padStart(3)}          ${String(f.notIdempotent).padStart(3)}          ${f.msPerPrompt.p50.toFixed(2)}/${f.msPerPrompt.p95.toFixed(2)}`);
     }
   }
@@ -173,6 +188,9 @@ export async function runCompressBench(root = path.join(__dirname, '../../bench/
   log(`in file (Python """ constant and TS template, verified by re-analysis): ${report.inFile.compressed}/${report.inFile.attempts} compressed, ` +
     `${report.inFile.refused.length} refused, ms/prompt p50 ${report.inFile.msPerPrompt.p50.toFixed(1)} p95 ${report.inFile.msPerPrompt.p95.toFixed(1)}`);
   for (const r of report.inFile.refused) log(`  refused ${r.file} (${r.host}): ${r.reason}`);
+  for (const [category, m] of Object.entries(report.inFile.writtenMedian)) {
+    log(`in file, literal as written (safe), median reduction ${category}: Python ${pct(m.python)}, TypeScript ${pct(m.typescript)}`);
+  }
   log(`invariant violations: ${report.violationsTotal} (target 0)`);
   engine.tokens.dispose?.();
   return report;

@@ -114,8 +114,15 @@ export function planPromptCompression(fileText: string, language: LanguageId, pr
       newText = r.text;
     }
     if (newText === text) return;
-    const rewritten = rewriteLiteral(source, language, newText);
+    let rewritten = rewriteLiteral(source, language, newText);
+    // A raw string cannot end with its quote character: keep the whitespace that ended it.
+    const trail = /\s*$/.exec(text)![0];
+    if (!rewritten.ok && trail && !newText.endsWith(trail)) {
+      const retry = rewriteLiteral(source, language, newText + trail);
+      if (retry.ok) { rewritten = retry; newText += trail; }
+    }
     if (!rewritten.ok) return plan.refused.push({ index, reason: rewritten.reason });
+    if (newText === text) return;
     const tokensBefore = opts.countTokens(text);
     const tokensAfter = opts.countTokens(newText);
     if (tokensAfter >= tokensBefore) return;

@@ -96,6 +96,17 @@ describe('compress in file (real engine)', function () {
     assert.ok(r.newText.includes('f"Hello, I am {name}. " "Answer this question: {question}."'), r.newText);
   });
 
+  it('keeps the line break that ends a raw string whose text ends with its quote character', () => {
+    const text = PY.replace('SYSTEM = """\n    You are a very helpful', 'SYSTEM = r"""\n    You are a very helpful').replace('keep answers short.\n    """', 'keep answers short: "OK"\n"""');
+    const before = analyze('a.py', text);
+    const system = promptBy(before, (p) => p.role === 'system');
+    const r = compressPromptInFile(engine, { path: 'a.py', text }, config, system.id);
+    assert.ok(r.ok, !r.ok ? r.reason : '');
+    assert.ok(r.newText.includes('answers short: "OK"\n"""'), r.newText);
+    const again = compressPromptInFile(engine, { path: 'a.py', text: r.newText }, config, system.id);
+    assert.ok(!again.ok, 'idempotent');
+  });
+
   it('keeps the source indentation of a literal passed to textwrap.dedent', () => {
     const text = PY.replace('SYSTEM = """', 'SYSTEM = textwrap.dedent("""').replace('keep answers short.\n    """', 'keep answers short.\n    """)');
     const before = analyze('a.py', text);
