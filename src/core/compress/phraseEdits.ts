@@ -116,6 +116,13 @@ function propose(text: string, start: number, end: number, matched: string, rule
   const opening = opensSentence(left, fromLineStart) || /[\uE000-\uF8FF][ \t]*$/.test(left);
   if (/^[A-Z]/.test(matched) && !opening) return null;
   if ((rule.sentenceStart || rule.sentence) && !opening) return null;
+  if (rule.leadIn) {
+    const lineEnd = text.indexOf('\n', end);
+    const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+    const next = lineEnd < 0 ? '' : text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) >>> 0);
+    // The label must keep a word ("Here is:" stays) and introduce a block.
+    if (!/\p{L}/u.test(rest) || !(/:[ \t]*$/.test(rest) || /^[ \t]*(?:[<`]|[\uE000-\uF8FF])/.test(next))) return null;
+  }
   if (rule.notAfterNegation && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return null;
   const previousWord = /([\w'’]+)\s*$/.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
   if (rule.notAfter && previousWord && rule.notAfter.includes(previousWord)) return null;

@@ -21,6 +21,11 @@ export interface PhraseRule {
   sentence?: boolean;
   /** Only at the start of a sentence ("You should …", not "If you should …"). */
   sentenceStart?: boolean;
+  /**
+   * A lead-in to a block ("Here is the code to review:"): only when the rest of its line ends with a colon or the
+   * next line opens the block (a tag, a placeholder, a fence).
+   */
+  leadIn?: boolean;
   /** Skip the match after one of these words ("as you please", "aims to please", "say please"). */
   notAfter?: readonly string[];
   /** Only when a word follows ("kindly tell", not "treat them kindly"). */
@@ -89,6 +94,21 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   safe('keep in mind that', '', { sentenceStart: true }),
   safe('bear in mind that', '', { sentenceStart: true }),
   safe('remember that', '', { sentenceStart: true }),
+  // "Here is the current content of the artifact:" is the label "Current content of the artifact:".
+  safe('here is the', '', { sentenceStart: true, leadIn: true }),
+  safe('here are the', '', { sentenceStart: true, leadIn: true }),
+  safe('here is an', '', { sentenceStart: true, leadIn: true }),
+  safe('here is a', '', { sentenceStart: true, leadIn: true }),
+  safe('here are some', '', { sentenceStart: true, leadIn: true }),
+  safe('here is some', '', { sentenceStart: true, leadIn: true }),
+  safe('here is', '', { sentenceStart: true, leadIn: true }),
+  safe('here are', '', { sentenceStart: true, leadIn: true }),
+  safe('below is the', '', { sentenceStart: true, leadIn: true }),
+  safe('below are the', '', { sentenceStart: true, leadIn: true }),
+  safe('below is', '', { sentenceStart: true, leadIn: true }),
+  safe('below are', '', { sentenceStart: true, leadIn: true }),
+  // "Ensure you respond with…" is "Respond with…".
+  safe('ensure you', '', { sentenceStart: true }),
   safe('remember to', '', { sentenceStart: true }),
   // A permission stays a permission: "feel free to add" → "you may add", never "add".
   safe('feel free to', 'you may'),
