@@ -120,8 +120,10 @@ function propose(text: string, start: number, end: number, matched: string, rule
     const lineEnd = text.indexOf('\n', end);
     const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
     const next = lineEnd < 0 ? '' : text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) >>> 0);
-    // The label must keep a word ("Here is:" stays) and introduce a block.
+    // The label must keep a word ("Here is:" stays) and introduce a block; at the very end of a prompt it is the
+    // start of the answer ("Here is the rewritten code:"), not a label.
     if (!/\p{L}/u.test(rest) || !(/:[ \t]*$/.test(rest) || /^[ \t]*(?:[<`]|[\uE000-\uF8FF])/.test(next))) return null;
+    if (lineEnd < 0 || !text.slice(lineEnd).trim()) return null;
   }
   if (rule.notAfterNegation && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return null;
   const previousWord = /([\w'’]+)\s*$/.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
@@ -147,6 +149,8 @@ function propose(text: string, start: number, end: number, matched: string, rule
   if (/^\s*(?:not|n['’]t)\b/i.test(right)) return null; // "You should not" must not become "Not"
   // A phrase alone on its line (a heading, a list item) is not filler inside a sentence.
   if (!rule.sentence && /^[ \t]*(?:\n|$)/.test(right) && /^[ \t]*(?:[-*+•>#]+|\(?\w{1,4}[.)])?[ \t]*$/.test(left) && fromLineStart) return null;
+  // Nor is one that is the whole of a label ("Remember to:" introduces the list below it).
+  if (!rule.sentence && /^[ \t]*:/.test(right)) return null;
   return removeAt(text, start, stop, rule, /^[A-Z]/.test(matched), opening);
 }
 

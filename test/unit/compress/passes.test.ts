@@ -180,11 +180,12 @@ describe('compress passes', () => {
       assert.equal(run(fillerPass, 'Feel free to add new types.').text, 'You may add new types.');
       assert.equal(run(fillerPass, 'Your goal is to please the customer.').text, 'Your goal is to please the customer.');
       assert.equal(run(fillerPass, 'Ensure you respond with the whole file.').text, 'Respond with the whole file.');
+      keeps(fillerPass, ['Remember to:\n- Be concise.\n- Use a friendly tone.']);
     });
     it('makes a label of a "Here is …" lead-in to a block, and only of that', () => {
       assert.equal(run(fillerPass, 'Here is the current content of the artifact:\n<artifact>\n{content}\n</artifact>').text, 'Current content of the artifact:\n<artifact>\n{content}\n</artifact>');
       assert.equal(run(fillerPass, 'Here is the code to review\n<code>\n{code}\n</code>').text, 'Code to review\n<code>\n{code}\n</code>');
-      keeps(fillerPass, ['Here is the question you must answer: {question}', 'Here is why it matters. Keep it short.', 'Here is:\n{x}']);
+      keeps(fillerPass, ['Here is the question you must answer: {question}', 'Here is why it matters. Keep it short.', 'Here is:\n{x}', 'Fix the bug in {code}.\n\nHere is the fixed code:']);
     });
     it('removes "You should" only at aggressive', () => {
       const text = 'You should answer in French.';
