@@ -16,6 +16,8 @@ const DATA_WORDS = new Set([
   'review', 'email', 'ticket', 'post', 'tweet', 'candidates', 'options', 'choices', 'results', 'observation',
   'thought', 'action', 'sqlquery', 'sqlresult', 'helpful',
 ]);
+/** Chat roles: a line they open is data only as part of a transcript (the label recurs). */
+const ROLE_WORDS = new Set(['user', 'system', 'human', 'assistant', 'ai', 'bot', 'agent', 'customer']);
 /** Words that name an output shape the model must reproduce ("Use this format:", "Template:"). */
 const TEMPLATE_WORDS = /\b(?:format|template|structure|layout|as follows|like this|like so|as shown|following form|shape)\b/i;
 /** Words of an instruction label: its lines are instructions even when a data word appears ("Output rules:"). */
@@ -104,7 +106,9 @@ export function lineRoles(masked: readonly string[], view: (line: string) => str
     const labelled = LABELLED.exec(line);
     if (labelled) {
       const l = labelled[1].toLowerCase();
-      if ((labelCounts.get(l) ?? 0) >= 2 && !INSTRUCTION_WORDS.test(l) || isDataLabel(labelled[1]) && words(labelled[1]).length <= 3) {
+      // A speaker label is a transcript only when it recurs: one "User: …" turn of a chat template is the request.
+      const single = isDataLabel(labelled[1]) && words(labelled[1]).length <= 3 && !words(labelled[1]).some((w) => ROLE_WORDS.has(w));
+      if ((labelCounts.get(l) ?? 0) >= 2 && !INSTRUCTION_WORDS.test(l) || single) {
         roles[i] = 'data';
         block = 'data';
         blockStarted = true;

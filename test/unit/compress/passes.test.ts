@@ -168,6 +168,9 @@ describe('compress passes', () => {
         'Summarize this conversation:\n\nCustomer: I want a refund, please.\nAgent: Of course.\nCustomer: Thank you very much.',
         'EXAMPLE\nInput: Could you please help me, it is very urgent?\nOutput: yes\nEND OF EXAMPLE',
       ]) assert.equal(run(fillerPass, text).text.endsWith(text.slice(text.indexOf('\n'))), true, run(fillerPass, text).text);
+      // One user turn of a chat template is the request itself, not a transcript.
+      assert.equal(run(fillerPass, '<user>: Please rewrite the code below.').text, '<user>: Rewrite the code below.');
+      assert.equal(run(fillerPass, 'User: Please rewrite the code below.').text, 'User: Rewrite the code below.');
     });
     it('keeps "kindly" when it is the manner of a verb', () => {
       const text = 'If something is unsafe, decline kindly and suggest a safe alternative.';
