@@ -7,7 +7,7 @@ import type { CompressLevel, CompressPass, PassContext, PassId } from './types';
 import type { PhraseRule } from './phrases';
 import { RESTRICTION_WORDS } from './phrases';
 import { opensSentence } from './sentences';
-import { lineRoles, type LineRole } from './regions';
+import { lineRoles } from './regions';
 
 export interface CompiledPhrases {
   re: RegExp;
@@ -73,40 +73,48 @@ function removeAt(text: string, start: number, end: number, rule: PhraseRule, ca
 export function applyPhrases(text: string, phrases: CompiledPhrases, ctx: PassContext): string {
   const masked = mask(text);
   if (!masked) return text;
-  const count = (s: string) => ctx.countTokens(masked.unmask(s));
-  let current = masked.text;
-  // Examples, data and templates are material the model reads or reproduces: their words stay.
-  let rolesOf = '';
-  let roles: LineRole[] = [];
-  const inProse = (at: number) => {
-    if (rolesOf !== current) { roles = lineRoles(current.split('\n'), masked.unmask); rolesOf = current; }
-    let line = 0;
-    for (let i = current.indexOf('\n'); i >= 0 && i < at; i = current.indexOf('\n', i + 1)) line++;
-    return roles[line] === 'prose';
-  };
+  // Examples, data and templates are material the model reads or reproduces: only runs of prose lines are edited,
+  // each on its own (a phrase never spans two runs).
+  const lines = masked.text.split('\n');
+  const roles = lineRoles(lines, masked.unmask);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    const prose = roles[i] === 'prose';
+    let j = i;
+    while (j < lines.length && (roles[j] === 'prose') === prose) j++;
+    const run = lines.slice(i, j).join('\n');
+    out.push(prose ? applyToProse(run, lines.slice(j).join('\n'), phrases, ctx, i === 0 && ctx.continuesSentence, masked.unmask) : run);
+    i = j;
+  }
+  return masked.unmask(out.join('\n'));
+}
+
+/** Applies the phrases to a run of prose lines (masked); `after` is the text that follows the run. */
+function applyToProse(text: string, after: string, phrases: CompiledPhrases, ctx: PassContext, continuesSentence: boolean, unmask: (s: string) => string): string {
+  const count = (s: string) => ctx.countTokens(unmask(s));
+  let current = text;
   const rx = new RegExp(phrases.re.source, phrases.re.flags);
   let m: RegExpExecArray | null;
   while ((m = rx.exec(current))) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!inProse(start)) continue;
     const rule = phrases.byKey.get(key(m[0]));
-    const candidate = rule ? propose(current, start, end, m[0], rule, ctx.continuesSentence) : null;
+    const candidate = rule ? propose(current, start, end, m[0], rule, continuesSentence, after) : null;
     if (candidate === null) continue;
     const from = Math.max(0, start - WINDOW);
     const tail = Math.min(current.length - end, WINDOW);
     const before = current.slice(from, end + tail);
-    const after = candidate.slice(from, candidate.length - (current.length - end - tail));
-    if (count(after) < count(before)) {
+    const edited = candidate.slice(from, candidate.length - (current.length - end - tail));
+    if (count(edited) < count(before)) {
       current = candidate;
       rx.lastIndex = Math.max(0, start - 1);
     }
   }
-  return masked.unmask(current);
+  return current;
 }
 
 /** The edited text for one match, or null when a guard says the phrase is not filler here. */
-function propose(text: string, start: number, end: number, matched: string, rule: PhraseRule, continuesSentence: boolean): string | null {
+function propose(text: string, start: number, end: number, matched: string, rule: PhraseRule, continuesSentence: boolean, after = ''): string | null {
   const words = matched.split(/\s+/);
   if (/[A-Z]{2}/.test(matched) && matched === matched.toUpperCase()) return null; // SHOUTED: deliberate emphasis
   if (words.slice(1).some((w) => /^[A-Z]/.test(w))) return null; // Title Case: a name or a heading
@@ -117,13 +125,14 @@ function propose(text: string, start: number, end: number, matched: string, rule
   if (/^[A-Z]/.test(matched) && !opening) return null;
   if ((rule.sentenceStart || rule.sentence) && !opening) return null;
   if (rule.leadIn) {
-    const lineEnd = text.indexOf('\n', end);
-    const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
-    const next = lineEnd < 0 ? '' : text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) >>> 0);
+    const following = after ? `${text}\n${after}` : text;
+    const lineEnd = following.indexOf('\n', end);
+    const rest = following.slice(end, lineEnd < 0 ? following.length : lineEnd);
+    const next = lineEnd < 0 ? '' : following.slice(lineEnd + 1, following.indexOf('\n', lineEnd + 1) >>> 0);
     // The label must keep a word ("Here is:" stays) and introduce a block; at the very end of a prompt it is the
     // start of the answer ("Here is the rewritten code:"), not a label.
     if (!/\p{L}/u.test(rest) || !(/:[ \t]*$/.test(rest) || /^[ \t]*(?:[<`]|[\uE000-\uF8FF])/.test(next))) return null;
-    if (lineEnd < 0 || !text.slice(lineEnd).trim()) return null;
+    if (lineEnd < 0 || !following.slice(lineEnd).trim()) return null;
   }
   if (rule.notAfterNegation && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return null;
   const previousWord = /([\w'’]+)\s*$/.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
