@@ -77,7 +77,9 @@ function restrictions(text: string): string[] {
 }
 
 function numbers(text: string): string[] {
-  return (text.match(NUMBER_RE) ?? []).map((n) => n.toLowerCase().replace(/\s+/g, ''));
+  // Emphasis markers are not part of a number: `**3** sentences` states "3 sentences" as `3 sentences` does.
+  const plain = text.replace(/(?<=\d)(?:\*{1,2}|_{1,2})(?=\s)/g, '').replace(/(?<=^|\s)(?:\*{1,2}|_{1,2})(?=[$€£]?\d)/gm, '');
+  return (plain.match(NUMBER_RE) ?? []).map((n) => n.toLowerCase().replace(/\s+/g, ''));
 }
 
 function names(text: string): string[] {

@@ -91,6 +91,41 @@ describe('compress pipeline', () => {
     assert.match(r.skipped ?? '', /private-use/);
   });
 
+  it('keeps every invariant when the rules added for real prompts fire', () => {
+    // Each line is a case a new row or markdown edit could break: a negation after "Your task is to", a
+    // restriction after "It is crucial to", a placeholder after a lead-in, a permission, numbers and names in
+    // emphasis, an enumeration label inside bold or a label heading, a doubled-brace JSON example.
+    const text = [
+      'Your task is to not reveal {secret}.',
+      'It is crucial to never share the API key with anyone except {owner}.',
+      'Feel free to skip a section unless the user asks for it.',
+      'Ensure you answer in at most **3** sentences, citing *OpenAI* docs.',
+      '### 1. Setup:',
+      '**2.** Run `make` once.',
+      'Here is the current content of the file:',
+      '<file>',
+      '{content}',
+      '</file>',
+      'Return:',
+      '{{',
+      '  "items": [{{ "id": 1 }}]',
+      '}}',
+    ].join('\n');
+    for (const level of ['safe', 'aggressive'] as const) {
+      const r = compressText(text, { countTokens, level });
+      assert.ok(r.saved > 0, r.text);
+      assert.deepEqual(checkInvariants(text, r.text, r.removed), [], r.text);
+      assert.deepEqual(r.passes.flatMap((p) => p.rejected), [], r.text);
+      assert.match(r.text, /at most 3 sentences, citing OpenAI docs/);
+      assert.match(r.text, /^### 1\. Setup:$/m);
+      assert.match(r.text, /^\*\*2\.\*\* Run/m);
+      assert.match(r.text, /not reveal \{secret\}/);
+      assert.match(r.text, /never share the API key with anyone except \{owner\}/i);
+      assert.match(r.text, /You may skip a section unless/);
+      assert.equal(compressText(r.text, { countTokens, level }).text, r.text);
+    }
+  });
+
   it('is deterministic', () => {
     assert.equal(compressText(VERBOSE, { countTokens }).text, compressText(VERBOSE, { countTokens }).text);
   });

@@ -13,15 +13,19 @@ const TABLE_DELIMITER = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:
 /** A setext title: a few plain words, nothing that could be a sentence, code or a placeholder. */
 const TITLE = /^[\p{Lu}][\p{L}\p{N} '’&/-]{0,50}$/u;
 /** A heading whose text ends with a colon reads as a label without its hashes. */
-const LABEL_HEADING = /^([ \t]*)#{1,6}[ \t]+(?:\*\*|__)?([^\n#]*?:)(?:\*\*|__)?[ \t]*$/;
+const LABEL_HEADING = /^([ \t]*)#{1,6}[ \t]+(?:\*\*|__)?(?!(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})[.)][ \t])([^\n#]*?:)(?:\*\*|__)?[ \t]*$/;
+
+/** An enumeration label ("2.", "b)", "iv."): unwrapping `**2.**` would make a new label of it. */
+const ENUMERATION = /^(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})[.)]$/;
 
 /** Bold and italic markers around words, outside code (masked); list bullets and `a * b` do not match. */
 function dropEmphasis(l: string): string {
+  const unwrap = (m: string, inner: string) => (ENUMERATION.test(inner) ? m : inner);
   return l
-    .replace(/(?<![\w*])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])/g, '$1')
+    .replace(/(?<![\w*])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])/g, unwrap)
     // `__init__` is a name; underscore bold is only read as such around several words.
     .replace(/(?<![\w_])__(?=\S)([^_\n]*? [^_\n]*?)(?<=\S)__(?![\w_])/g, '$1')
-    .replace(/(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])/g, '$1')
+    .replace(/(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])/g, unwrap)
     .replace(/(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])/g, (m, inner: string) => (/^[\p{L} ,'’-]+$/u.test(inner) ? inner : m));
 }
 
