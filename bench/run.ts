@@ -18,16 +18,16 @@ async function optional(modulePath: string, fn: string): Promise<unknown> {
 const f1 = (n: number) => n.toFixed(1);
 
 interface EditorResult {
-  file: string; lines: number; calls: number; cold: boolean; activationToFirstDiagnosticsMs?: number;
-  memoryAddedMB?: { rss: number };
+  file: string; lines: number; calls: number; cold: boolean; activationToFirstDiagnosticsMs?: number | null;
+  memoryAddedMB?: { rss: number } | null;
   edit: { engineMs: { p50: number; p95: number }; mainThreadMs: { p50: number; p95: number }; roundTripMs: { p50: number; p95: number } };
 }
 
 function printEditor(e: { vscode: string; results: EditorResult[] }): void {
   console.log(`\n## Editor in real VS Code ${e.vscode} (code-server), generated 2,000-line files`);
   for (const r of e.results) {
-    const cold = r.activationToFirstDiagnosticsMs !== undefined ? `activation → first diagnostics ${r.activationToFirstDiagnosticsMs.toFixed(0)} ms; ` : '';
-    const mem = r.memoryAddedMB ? `extension-host RSS added ${r.memoryAddedMB.rss} MB; ` : '';
+    const cold = r.activationToFirstDiagnosticsMs != null ? `activation → first diagnostics ${r.activationToFirstDiagnosticsMs.toFixed(0)} ms; ` : '';
+    const mem = r.memoryAddedMB != null ? `extension-host RSS added ${r.memoryAddedMB.rss} MB; ` : '';
     console.log(`${r.file} (${r.lines} lines, ${r.calls} calls): ${cold}${mem}one-character edit: main thread p50 ${f2(r.edit.mainThreadMs.p50)} / ` +
       `p95 ${f2(r.edit.mainThreadMs.p95)} ms, engine (worker) p50 ${f2(r.edit.engineMs.p50)} / p95 ${f2(r.edit.engineMs.p95)} ms, ` +
       `round trip p95 ${f2(r.edit.roundTripMs.p95)} ms`);
