@@ -17,6 +17,7 @@ const BREAKERS: { invariant: InvariantId; before: string; after: string }[] = [
   { invariant: 'emails', before: 'Write to help@example.org if stuck.', after: 'Write to us if stuck.' },
   { invariant: 'numbers', before: 'Answer in at most 3 sentences within 200 ms.', after: 'Answer in at most 3 sentences quickly.' },
   { invariant: 'numbers', before: 'Use two examples in the reply.', after: 'Use examples in the reply.' },
+  { invariant: 'numbers', before: 'Answer in at most **3** sentences, please.', after: 'Answer in at most 4 sentences, please.' },
   { invariant: 'quotes', before: 'Reply with "I am not sure" when in doubt.', after: 'Reply with "unsure" when in doubt.' },
   { invariant: 'names', before: 'You work for Acme Robotics in Berlin.', after: 'You work in Berlin.' },
   { invariant: 'labels', before: '1. Read.\n2. Think.\n3. Answer.', after: '1. Read.\n3. Answer.' },
@@ -59,6 +60,10 @@ describe('compress invariants', () => {
     assert.notDeepEqual(checkInvariants(before, after), []);
     assert.deepEqual(checkInvariants(before, after, ['Never mention {brand} prices.']), []);
     assert.notDeepEqual(checkInvariants(before, 'Be brief.', ['Never mention {brand} prices.', 'Never mention {brand} prices.']), []);
+  });
+
+  it('reads a number the same with or without emphasis markers', () => {
+    assert.deepEqual(checkInvariants('Answer in at most **3** sentences and **$29** max.', 'Answer in at most 3 sentences and $29 max.'), []);
   });
 
   it('allows dedent and JSON minification inside fences', () => {
