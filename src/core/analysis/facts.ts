@@ -284,6 +284,8 @@ export abstract class LazyFacts implements FileFacts {
   protected findCalls(names: ReadonlySet<string>, callOf: (nameNode: Node) => Node | null): void {
     const seen = new Set<number>();
     const text = this.text;
+    // A bound SDK method kept in a variable (`fn = client.chat.completions.create` … `fn(…)`): its name is a candidate.
+    const aliases = boundMethodAliases(text, names);
     // Every `(`, then the identifier before it: ~3x faster than one regex alternation of all candidate names.
     for (let i = text.indexOf('('); i !== -1; i = text.indexOf('(', i + 1)) {
       let j = i;
@@ -293,7 +295,7 @@ export abstract class LazyFacts implements FileFacts {
       while (k > 0 && isIdentChar(text.charCodeAt(k - 1))) k--;
       const name = text.slice(k, j);
       // Imported names are candidates too: `import { embed as embedCore } from 'ai'`.
-      if (k === j || (!names.has(name) && !this.imports.has(name))) continue;
+      if (k === j || (!names.has(name) && !this.imports.has(name) && !aliases.has(name))) continue;
       const nameNode = this.nodeAt(k, j);
       if (!nameNode || nameNode.startIndex !== k || nameNode.endIndex !== j) continue;
       const call = callOf(nameNode);
@@ -309,6 +311,39 @@ export abstract class LazyFacts implements FileFacts {
       this.comments.push({ span: { start: node.startIndex, end: node.endIndex }, text: node.text, line: node.startPosition.row });
     }
   }
+}
+
+/**
+ * Names assigned a bound SDK method (`fn = client.chat.completions.create`): from each `=`, the dotted chain to its
+ * right must end the statement and end with a candidate name. A scan from the `=` signs keeps this linear (a regex
+ * starting with an identifier is quadratic on a long run of letters).
+ */
+function boundMethodAliases(text: string, names: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) {
+    const prev = text.charCodeAt(i - 1), next = text.charCodeAt(i + 1);
+    if (next === 61 || next === 62 || prev === 61 || prev === 33 || prev === 60 || prev === 62) continue; // == => != <= >=
+    let j = i + 1;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const start = j;
+    let lastDot = -1;
+    while (j < text.length && j - start < 200 && (isIdentChar(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) {
+      if (text.charCodeAt(j) === 46) lastDot = j;
+      j++;
+    }
+    if (lastDot <= start || j === lastDot + 1) continue;
+    let k = j;
+    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    const end = text.charCodeAt(k);
+    if (k < text.length && end !== 59 && end !== 10 && end !== 13) continue;
+    if (!names.has(text.slice(lastDot + 1, j))) continue;
+    let e = i;
+    while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    let b = e;
+    while (b > 0 && isIdentChar(text.charCodeAt(b - 1)) && e - b < 100) b--;
+    if (b < e) out.add(text.slice(b, e));
+  }
+  return out;
 }
 
 function isSpace(c: number): boolean {

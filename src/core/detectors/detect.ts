@@ -51,20 +51,22 @@ export function detectCalls(ev: Evaluator, callNodes: Node[], opts: DetectOption
     // The callee decides; lower the (possibly large) arguments only for calls that can be LLM calls.
     const calleeNode = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
     if (!calleeNode) continue;
-    const callee = ev.lower(calleeNode);
+    let callee = ev.lower(calleeNode);
     let target: Target | null = ev.calleeTarget(callee);
     const cv = target ? null : ev.eval(callee);
+    // `fn = client.completions.create` … `fn(…)` on an untraced client: judge the method it holds.
+    if (!target && callee.k === 'name') callee = boundMethod(ev, callee) ?? callee;
     if (cv && cv.t !== 'sdk' && cv.t !== 'obj' && cv.t !== 'objpath' && !fallbackPathMatches(callee)) continue;
     const e = ev.lower(node);
     if (e.k !== 'call') continue;
-    if (target?.call.returns || cv?.t === 'sdk' || (!target && (e.isNew || e.callee.k === 'name'))) {
+    if (target?.call.returns || cv?.t === 'sdk' || (!target && (e.isNew || callee.k === 'name'))) {
       // A constructor or factory: remember LangChain models in case nothing invokes them in this file.
       const v = ev.eval(e);
       if (v.t === 'obj' && v.ctor === e && v.spec.types[v.type]?.reportCtorWhenUnused) ctorCandidates.push({ e, obj: v });
       continue;
     }
     if (!target) {
-      target = fallbackTarget(ev, e);
+      target = fallbackTarget(ev, e, callee);
       if (!target) continue;
     }
     seen.add(node.id);
@@ -119,6 +121,10 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   if (provider === 'unknown' || provider === 'litellm') {
     const hint = modelProviderKw(ev, chain) ?? (model ? inferProvider(model) : null);
     if (hint) provider = hint;
+  } else if (provider === 'openai' && model) {
+    // The OpenAI SDK against another vendor's OpenAI-compatible endpoint (Gemini, Mistral, Anthropic): their prices.
+    const vendor = inferProvider(model);
+    if (vendor && vendor !== 'openai' && vendor !== 'azure-openai') provider = vendor;
   }
 
   // ---- output cap
@@ -169,8 +175,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   const stream = !!spec.stream || (!!streamArg && isTrue(ev.eval(streamArg.expr)));
   const loop = ctorOnly ? null : findEnclosingLoop(e.node);
   const nameNode = e.callee.k === 'member' ? e.callee.propNode : e.callee.node;
-  const chainBase = memberChain(e.callee);
-  const callStart = startOfChain(e, chainBase.base);
+  const callStart = e.node.startIndex;
   const line = opts.lineOf(callStart);
   const options: LlmCall['options'] = {};
   const n = args.named.get('n');
@@ -206,6 +211,14 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
 }
 
 interface ChainLink { obj: ObjValue; args: CallArgs | null }
+
+/** The member expression a name was assigned (`fn = client.chat.completions.create`), when that is all it holds. */
+function boundMethod(ev: Evaluator, name: Extract<Expr, { k: 'name' }>): Expr | null {
+  const bindings = ev.facts.bindingsOf(name.name);
+  if (bindings?.length !== 1 || bindings[0].kind !== 'value') return null;
+  const value = ev.lower(bindings[0].node);
+  return value.k === 'member' ? value : null;
+}
 
 /** The receiver and the objects it was derived from, nearest first, with their constructor arguments. */
 function receiverChain(ev: Evaluator, receiver: ObjValue | null): ChainLink[] {
@@ -371,10 +384,5 @@ function isTrue(v: Value): boolean {
 
 function calleeName(e: CallExpr): string {
   return e.callee.k === 'member' ? e.callee.prop : e.callee.k === 'name' ? e.callee.name : '';
-}
-
-/** The call expression starts where its receiver chain starts (`client` in `client.chat…create()`). */
-function startOfChain(e: CallExpr, base: Expr): number {
-  return Math.min(e.node.startIndex, base.node.startIndex);
 }
 

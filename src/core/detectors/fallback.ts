@@ -40,6 +40,9 @@ const RULES: FallbackRule[] = [
   { paths: ['audio.speech.create'], spec: openai, type: 'client', all: ['model', 'input'], any: ['voice'] },
   { paths: ['images.generate'], spec: openai, type: 'client', all: ['model', 'prompt'], any: ['prompt'] },
   { paths: ['completions.create'], spec: openai, type: 'client', all: ['model'], any: ['prompt'] },
+  // openai-node v3 on a client built in another module
+  { paths: ['createChatCompletion'], spec: openai, type: 'v3client', all: ['model', 'messages'], any: ['messages'] },
+  { paths: ['createCompletion'], spec: openai, type: 'v3client', all: ['model', 'prompt'], any: ['prompt'] },
   { paths: ['embeddings.create'], spec: openai, type: 'client', all: ['model'], any: ['input'] },
 ];
 
@@ -55,10 +58,11 @@ export function fallbackPathMatches(callee: Expr): boolean {
   return RULES.some((rule) => rule.paths.some((p) => joined === p || joined.endsWith('.' + p) || joined.includes('with_raw_response')));
 }
 
-export function fallbackTarget(ev: Evaluator, e: Extract<Expr, { k: 'call' }>):
+/** `callee` is the call's callee, or the bound method a called name holds (`fn = client.completions.create`). */
+export function fallbackTarget(ev: Evaluator, e: Extract<Expr, { k: 'call' }>, callee: Expr = e.callee):
   { spec: SdkSpec; call: CallSpec; receiver: null; provider: ProviderId; apiPath: string } | null {
-  if (e.callee.k !== 'member') return null;
-  const { base, path } = memberChain(e.callee);
+  if (callee.k !== 'member') return null;
+  const { base, path } = memberChain(callee);
   const joined = path.filter((p) => p !== 'with_raw_response' && p !== 'with_streaming_response').join('.');
   for (const rule of RULES) {
     const hit = rule.paths.find((p) => joined === p || joined.endsWith('.' + p));

@@ -21,6 +21,9 @@ function monthlySaving(ctx: RuleContext, prompt: Prompt, saved: number): number 
   return total;
 }
 
+/** Prompts longer than this are not compressed automatically (a 100 KB prompt takes ~0.3 s). */
+const MAX_CHECKED_CHARS = 20_000;
+
 export const compressiblePrompt: Rule = {
   meta: {
     id: 'compressible-prompt',
@@ -34,6 +37,8 @@ export const compressiblePrompt: Rule = {
     for (const prompt of ctx.prompts) {
       const counted = ctx.promptTokens.get(prompt.id);
       if (!counted || counted.tokens < s.minSavedTokens * 2) continue;
+      // Checked on every analysis: a huge prompt is left to the Compress Prompt action, run on demand.
+      if (prompt.text.length > MAX_CHECKED_CHARS) continue;
       if (!PREFILTER.test(prompt.text)) continue;
       const call = ctx.calls.find((c) => prompt.callIds.includes(c.id));
       const plan = planPromptCompression(ctx.text, ctx.language, prompt, {
