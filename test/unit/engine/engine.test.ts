@@ -97,6 +97,17 @@ describe('engine: analyze()', () => {
       assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
       assert.ok(r.costs[0].inputTokens > 1000);
     });
+    it('long runs of identifiers, dots, equals signs and parentheses stay linear', async () => {
+      const runs = ['a'.repeat(100000), 'a.'.repeat(50000), 'x = '.repeat(25000), '('.repeat(50000), 'prompt'.repeat(20000),
+        'self.'.repeat(20000) + 'model = 1'];
+      for (const run of runs) {
+        for (const lang of ['python', 'typescript'] as const) {
+          const t0 = Date.now();
+          await analyze({ lang, code: `from openai import OpenAI\n${run}\n`, config: { maxFileBytes: 4e6 } });
+          assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms on ${run.slice(0, 12)}… (${lang})`);
+        }
+      }
+    });
     it('deeply nested code', async () => {
       const code = `from openai import OpenAI\nclient = OpenAI()\nx = ${'['.repeat(5000)}${']'.repeat(5000)}\n${PY_CALL('after')}\n`;
       const r = await analyze({ lang: 'python', code });
