@@ -11,7 +11,7 @@ Commands:
 
 Scan options:
   -f, --format <name>        stylish (default), json, sarif or markdown
-  -c, --config <file>        Use this .promptcost.json (default: the nearest one upward from the current folder)
+  -c, --config <file>        Use this .promptcost.json (default: the nearest one upward from the scanned paths)
       --calls-per-month <n>  Calls per month for calls without a path rule or annotation
       --max-monthly-cost <usd>
                              Exit 1 when the projected total exceeds this many US dollars per month
