@@ -7,7 +7,7 @@ import type { Span } from '../types';
 const COMMENT_ONLY = /^\s*(#|\/\/|\/\*|\*)/;
 
 /** 1-based line of the code the comment at `span` applies to. */
-export function commentTargetLine(span: Span, text: string, lines: LineIndex): number {
+export function commentTargetLine(span: Span, lines: LineIndex): number {
   const { line, column } = lines.position(span.start);
   const before = lines.lineText(line).slice(0, column - 1);
   if (before.trim()) return line; // a trailing comment: about its own line

@@ -9,7 +9,7 @@ import type { Binding, FileFacts, ImportTarget } from './facts';
 import { isFunctionType } from './facts';
 import type { Arg, Entry, Expr, StrPart } from './ir';
 import { dedent, mapPartsText, scanPlaceholders } from './strings';
-import { ENV_UNKNOWN, type ObjValue, type StrValue, UNKNOWN, type Value, type ValueSource } from './values';
+import { ENV_UNKNOWN, type ObjValue, type StrValue, UNKNOWN, type Value } from './values';
 
 const MAX_DEPTH = 40;
 const DEDENT_NAMES = new Set(['dedent', 'cleandoc', 'stripIndent', 'stripIndents', 'outdent', 'trimIndent']);

@@ -6,7 +6,7 @@ import type { Node } from '../languages/parser';
 import type { Evaluator } from '../analysis/evaluator';
 import { textOf } from '../analysis/evaluator';
 import type { Expr } from '../analysis/ir';
-import { memberChain, spanOf } from '../analysis/ir';
+import { spanOf } from '../analysis/ir';
 import type { ObjValue, Value } from '../analysis/values';
 import { collectPrompts, type FoundPrompt } from '../prompts/collect';
 import type { InsertionPoint, LlmCall, ModelSource, OutputCap, ProviderId, Span } from '../types';

@@ -116,7 +116,7 @@ export function detectFile(input: DetectInput): Detection {
   const annotations = new Map<number, { callsPerMonth: number; span: Span }>();
   for (const c of facts.comments) {
     const n = input.parseAnnotation(c.text);
-    if (n !== null) annotations.set(commentTargetLine(c.span, input.text, input.lines) - 1, { callsPerMonth: n, span: c.span });
+    if (n !== null) annotations.set(commentTargetLine(c.span, input.lines) - 1, { callsPerMonth: n, span: c.span });
   }
   const annotationFor = (line: number) => annotations.get(line);
   const calls = detectCalls(ev, facts.calls, { text: input.text, lineOf: input.lineOf, annotationFor });

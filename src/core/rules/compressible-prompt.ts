@@ -3,7 +3,6 @@
 // edit itself (refactor.rewrite, shown with a diff preview); it rewrites the prompt's wording, so it is not part
 // of fix-all even though the invariants keep what the prompt asks.
 
-import type { ResolvedConfig } from '../config/types';
 import { compressActionTitle } from '../compress/inFile';
 import { planPromptCompression } from '../compress/plan';
 import { PREFILTER } from '../compress/prefilter';

@@ -17,7 +17,7 @@ export function parseDirectives(comments: { span: Span; text: string }[], lines:
     if (!m) continue;
     const scope = m[1] === '-next-line' ? 'next-line' : m[1] === '-line' ? 'line' : 'file';
     const list = m[2].replace(/--.*$/, '').split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
-    const line = scope === 'next-line' ? commentTargetLine(c.span, lines.text, lines) : lines.position(c.span.start).line;
+    const line = scope === 'next-line' ? commentTargetLine(c.span, lines) : lines.position(c.span.start).line;
     out.push({ scope, line, rules: list.length ? new Set(list) : null });
   }
   return out;
