@@ -367,11 +367,29 @@ export class Evaluator {
       return UNKNOWN;
     }
     if (cv.t === 'cls') return { ...cv, instance: true };
+    // LCEL chains in JS: `prompt.pipe(llm)`, `RunnableSequence.from([prompt, llm, parser])` carry the model.
+    if (e.callee.k === 'member' && (e.callee.prop === 'pipe' || e.callee.prop === 'from')) {
+      const model = this.chainModel(e.args.map((a) => a.value), depth);
+      if (model) return { ...model, ctor: e, ctorDescribes: false, parent: model };
+    }
     if (e.callee.k === 'name') {
       const fn = this.facts.functionOf(e.callee.name);
       if (fn && !this.facts.bindingsOf(e.callee.name)) return this.returnValue(e.callee.name, fn, depth);
     }
     return this.kwargsDict(e) ?? UNKNOWN;
+  }
+
+  /** The first LangChain model among runnables (or a list of them). */
+  private chainModel(items: Expr[], depth: number): ObjValue | null {
+    for (const item of items) {
+      const v = this.eval(item, depth);
+      if (v.t === 'obj' && v.spec.types[v.type]?.reportCtorWhenUnused) return v;
+      if (v.t === 'list') {
+        const inner = this.chainModel(v.items, depth + 1);
+        if (inner) return inner;
+      }
+    }
+    return null;
   }
 
   /** Python `dict(a=1)` / `SomeConfig(max_tokens=…)`: keyword arguments read as a dict. */

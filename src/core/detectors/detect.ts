@@ -236,10 +236,14 @@ function modelFrom(ev: Evaluator, v: Value, expr: Expr, providerHelper = false):
   }
   if (v.t === 'str') {
     if (v.parts.some((p) => 'placeholder' in p)) return { model: null, source: 'dynamic', span: null };
-    const model = textOf(v).trim();
-    if (!model) return { model: null, source: 'dynamic', span: null };
+    const written = textOf(v).trim();
+    if (!written) return { model: null, source: 'dynamic', span: null };
     const span = v.pieces.length === 1 ? v.pieces[0].contentSpan : null;
-    return { model, source: v.source, span };
+    // `providerId:modelId` (AI SDK registries, LangChain's init_chat_model): the model is the part after the colon.
+    const registry = /^([a-z][\w-]*):([^:/\s].*)$/i.exec(written);
+    const vendor = registry ? inferProvider(`${registry[1]}/`) : null;
+    if (registry && vendor) return { model: registry[2], source: v.source, span, provider: vendor };
+    return { model: written, source: v.source, span };
   }
   if (v.t === 'obj') {
     // Vercel AI SDK: model: openai('gpt-4o')

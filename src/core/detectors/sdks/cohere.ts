@@ -31,6 +31,9 @@ export const cohere: SdkSpec = {
     AsyncClientV2: { type: 'client' },
     CohereClient: { type: 'client' },
     CohereClientV2: { type: 'client' },
+    // cohere-ai before v7: a module-level client (`cohere.init(key); cohere.generate({…})`)
+    default: { type: 'client', instance: true },
   },
+  moduleType: 'client',
   types: { client: { calls } },
 };

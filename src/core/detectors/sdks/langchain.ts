@@ -19,7 +19,7 @@ function chatModelType(c: CapSpec): TypeSpec {
       prompts: [{ names: ['input', 'messages'], pos: 0, role: 'user', messages: true }] },
     // Derived runnables keep the model: the invoke on them is the model call.
     { paths: ['with_structured_output', 'withStructuredOutput', 'bind_tools', 'bindTools', 'bind', 'with_retry', 'withRetry',
-      'with_config', 'withConfig', 'with_fallbacks', 'withFallbacks', 'configurable_fields'], kind: 'chat', returns: 'self' },
+      'with_config', 'withConfig', 'with_fallbacks', 'withFallbacks', 'configurable_fields', 'pipe'], kind: 'chat', returns: 'self' },
   ];
   return {
     calls: invoke,

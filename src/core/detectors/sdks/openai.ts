@@ -43,6 +43,9 @@ const v3Calls: CallSpec[] = [
     prompts: [{ names: ['prompt'], role: 'prompt' }] },
   { paths: ['createEmbedding'], kind: 'embedding', model, noOutput: true, prompts: [{ names: ['input'], role: 'input' }] },
   { paths: ['createImage'], kind: 'image', model, noOutput: true, prompts: [{ names: ['prompt'], role: 'prompt' }] },
+  // createTranscription(file, model, prompt?, …): positional
+  { paths: ['createTranscription', 'createTranslation'], kind: 'audio', model: { names: ['model'], pos: 1 }, noOutput: true },
+  { paths: ['createModeration'], kind: 'moderation', model, noOutput: true, prompts: [{ names: ['input'], role: 'input' }] },
 ];
 
 export const openai: SdkSpec = {
