@@ -19,7 +19,11 @@ export interface ScanReport {
   calls: number;
   engineMs: number;
   floorMs: number;
+  /** Median engine time / median floor time. */
   ratio: number;
+  /** Fastest engine round / fastest floor round: the least disturbed rounds of each (other processes, CPU clock). */
+  bestRatio: number;
+  rounds: { engineMs: number[]; floorMs: number[] };
   filesPerSecond: number;
   megabytesPerSecond: number;
   floorFilesPerSecond: number;
@@ -51,7 +55,7 @@ function sampleMemory(): void {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
 
-export async function runScanBench(fileCount = 2000, rounds = 4): Promise<ScanReport> {
+export async function runScanBench(fileCount = 2000, rounds = 6): Promise<ScanReport> {
   const dir = path.join(os.tmpdir(), 'prompt-cost-bench-ws');
   const { files, bytes } = generateWorkspace(dir, fileCount);
   const texts = files.map((f) => ({ path: f, text: fs.readFileSync(f, 'utf8'), lang: languageFor(f)! }));
@@ -115,6 +119,8 @@ export async function runScanBench(fileCount = 2000, rounds = 4): Promise<ScanRe
     engineMs,
     floorMs,
     ratio: engineMs / floorMs,
+    bestRatio: Math.min(...engineTimes) / Math.min(...floorTimes),
+    rounds: { engineMs: engineTimes, floorMs: floorTimes },
     filesPerSecond: (texts.length / engineMs) * 1000,
     megabytesPerSecond: (bytes / 1048576 / engineMs) * 1000,
     floorFilesPerSecond: (texts.length / floorMs) * 1000,
