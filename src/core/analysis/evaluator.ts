@@ -27,7 +27,7 @@ export class Evaluator {
   private readonly exprMemo = new Map<number, Expr>();
   private readonly bindingMemo = new Map<number, Value>();
   private readonly inProgress = new Set<number>();
-  private readonly returnMemo = new Map<string, Value>();
+  private readonly returnMemo = new Map<number, Value>();
 
   constructor(
     readonly lang: 'python' | 'js',
@@ -73,6 +73,7 @@ export class Evaluator {
       case 'call': return this.evalCall(e, d);
       case 'dict': return { t: 'dict', entries: e.entries, node: e.node };
       case 'list': return { t: 'list', items: e.items, node: e.node };
+      case 'func': return { t: 'func', node: e.node };
       case 'spread': return this.eval(e.value, d);
       case 'binop': return this.evalBinop(e, d);
       case 'cond': {
@@ -367,6 +368,8 @@ export class Evaluator {
       return UNKNOWN;
     }
     if (cv.t === 'cls') return { ...cv, instance: true };
+    // `const getClient = () => new CohereClient(…)`, `this.make = function () { return new OpenAI() }`
+    if (cv.t === 'func') return this.returnValue(cv.node, depth);
     // LCEL chains in JS: `prompt.pipe(llm)`, `RunnableSequence.from([prompt, llm, parser])` carry the model.
     if (e.callee.k === 'member' && (e.callee.prop === 'pipe' || e.callee.prop === 'from')) {
       const model = this.chainModel(e.args.map((a) => a.value), depth);
@@ -374,7 +377,7 @@ export class Evaluator {
     }
     if (e.callee.k === 'name') {
       const fn = this.facts.functionOf(e.callee.name);
-      if (fn && !this.facts.bindingsOf(e.callee.name)) return this.returnValue(e.callee.name, fn, depth);
+      if (fn && !this.facts.bindingsOf(e.callee.name)) return this.returnValue(fn, depth);
     }
     return this.kwargsDict(e) ?? UNKNOWN;
   }
@@ -399,11 +402,11 @@ export class Evaluator {
     return { t: 'dict', entries, node: e.argsNode ?? e.node, fromCall: true };
   }
 
-  /** `def make_client(): return OpenAI()`: the first return value that is known. */
-  private returnValue(name: string, fn: Node, depth: number): Value {
-    const memo = this.returnMemo.get(name);
+  /** `def make_client(): return OpenAI()`, `() => new OpenAI()`: the first return value that is known. */
+  private returnValue(fn: Node, depth: number): Value {
+    const memo = this.returnMemo.get(fn.id);
     if (memo) return memo;
-    this.returnMemo.set(name, UNKNOWN);
+    this.returnMemo.set(fn.id, UNKNOWN);
     let result: Value = UNKNOWN;
     const visit = (n: Node): boolean => {
       for (const c of n.namedChildren) {
@@ -426,7 +429,7 @@ export class Evaluator {
         if (v.t === 'obj' || v.t === 'str') result = v;
       }
     }
-    this.returnMemo.set(name, result);
+    this.returnMemo.set(fn.id, result);
     return result;
   }
 

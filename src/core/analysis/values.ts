@@ -48,6 +48,8 @@ export type Value =
   | { t: 'cls'; node: Node; instance: boolean }
   | { t: 'dict'; entries: Entry[]; node: Node; fromCall?: boolean; partial?: boolean }
   | { t: 'list'; items: Expr[]; node: Node }
+  /** A function expression (arrow, `function () {}`, lambda): calling it yields its return value (a factory). */
+  | { t: 'func'; node: Node }
   | { t: 'env' }
   | { t: 'unknown'; env?: boolean };
 
