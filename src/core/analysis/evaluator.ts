@@ -363,7 +363,8 @@ export class Evaluator {
       if (call?.returns) {
         const self = call.returns === 'self';
         return { t: 'obj', spec: obj.spec, type: self ? obj.type : call.returns, provider: obj.provider, ctor: e,
-          ctorDescribes: !self, parent: obj, className: self ? obj.className : (cv.t === 'obj' ? obj.className : cv.path.join('.')) };
+          ctorDescribes: !self, parent: obj, className: self ? obj.className : (cv.t === 'obj' ? obj.className : cv.path.join('.')),
+          ...(call.bindsOptions ? { bindsOptions: true } : {}) };
       }
       return UNKNOWN;
     }

@@ -33,6 +33,8 @@ export interface ObjValue {
   className: string;
   /** Reached through a same-file name (for model source). */
   viaName?: boolean;
+  /** Made by a call that binds call options to it (LangChain `.bind(max_tokens=…)`): a cap there applies. */
+  bindsOptions?: boolean;
 }
 
 export type Value =

@@ -132,6 +132,8 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   let capHome: { args: CallArgs; cap: CapSpec } | null = spec.cap && !ctorOnly ? { args, cap: spec.cap } : null;
   let ctorHome: { args: CallArgs; cap: CapSpec } | null = null;
   for (const link of chain) {
+    // Options bound on the way (`.bind(max_tokens=…)`) override the constructor's, as at run time.
+    if (!outputCap && link.bound && spec.cap) outputCap = findCap(ev, link.bound, spec.cap);
     const ctorCap = link.obj.spec.types[link.obj.type]?.ctor?.cap;
     if (!ctorCap || !link.args) continue;
     if (!outputCap) outputCap = findCap(ev, link.args, ctorCap);
@@ -139,7 +141,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   }
   // The model's constructor (the root-most one) is where a cap belongs for LangChain and GenerativeModel.
   if (ctorHome) capHome = ctorHome;
-  const opaque = args.opaque || chain.some((l) => l.args?.opaque);
+  const opaque = args.opaque || chain.some((l) => l.args?.opaque || l.bound?.opaque);
   let capInsertion: InsertionPoint | null = null;
   if (!outputCap && capHome && !spec.noOutput && !capHome.args.opaque) {
     capInsertion = capInsertionFor(ev, capHome.args, capHome.cap, opts.text);
@@ -210,7 +212,8 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   return { call, prompts };
 }
 
-interface ChainLink { obj: ObjValue; args: CallArgs | null }
+/** `args`: the constructor's, when it describes the object; `bound`: call options bound by the call that made it. */
+interface ChainLink { obj: ObjValue; args: CallArgs | null; bound: CallArgs | null }
 
 /** The member expression a name was assigned (`fn = client.chat.completions.create`), when that is all it holds. */
 function boundMethod(ev: Evaluator, name: Extract<Expr, { k: 'name' }>): Expr | null {
@@ -223,7 +226,9 @@ function boundMethod(ev: Evaluator, name: Extract<Expr, { k: 'name' }>): Expr | 
 /** The receiver and the objects it was derived from, nearest first, with their constructor arguments. */
 function receiverChain(ev: Evaluator, receiver: ObjValue | null): ChainLink[] {
   const out: ChainLink[] = [];
-  for (let o = receiver; o && out.length < 8; o = o.parent) out.push({ obj: o, args: o.ctor && o.ctorDescribes ? readArgs(ev, o.ctor) : null });
+  for (let o = receiver; o && out.length < 8; o = o.parent) {
+    out.push({ obj: o, args: o.ctor && o.ctorDescribes ? readArgs(ev, o.ctor) : null, bound: o.ctor && o.bindsOptions ? readArgs(ev, o.ctor) : null });
+  }
   return out;
 }
 

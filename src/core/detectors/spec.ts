@@ -41,6 +41,8 @@ export interface CallSpec {
   fromReceiver?: boolean;
   /** The call creates an SDK object of this type instead of calling a model (a factory). */
   returns?: string;
+  /** With `returns`: its arguments are call options bound to the result (LangChain `.bind(max_tokens=…)`). */
+  bindsOptions?: boolean;
   /** The call itself has no output (embeddings, moderation): no cap applies. */
   noOutput?: boolean;
   /** JS: position of the options object (default 0), e.g. 2 for `getChatCompletions(deployment, messages, { maxTokens })`. */

@@ -18,8 +18,10 @@ function chatModelType(c: CapSpec): TypeSpec {
     { paths: ['stream', 'astream', 'astream_events', 'streamEvents'], kind: 'chat', stream: true, fromReceiver: true, cap: c,
       prompts: [{ names: ['input', 'messages'], pos: 0, role: 'user', messages: true }] },
     // Derived runnables keep the model: the invoke on them is the model call.
-    { paths: ['with_structured_output', 'withStructuredOutput', 'bind_tools', 'bindTools', 'bind', 'with_retry', 'withRetry',
-      'with_config', 'withConfig', 'with_fallbacks', 'withFallbacks', 'configurable_fields', 'pipe'], kind: 'chat', returns: 'self' },
+    { paths: ['with_structured_output', 'withStructuredOutput', 'bind_tools', 'bindTools', 'with_retry', 'withRetry',
+      'with_config', 'with_fallbacks', 'withFallbacks', 'configurable_fields', 'pipe'], kind: 'chat', returns: 'self' },
+    // `.bind(max_tokens=256)` (JS: `.bind({ max_tokens })`, `.withConfig({ … })`) passes call options to each invoke.
+    { paths: ['bind', 'withConfig'], kind: 'chat', returns: 'self', bindsOptions: true },
   ];
   return {
     calls: invoke,
