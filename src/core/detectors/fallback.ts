@@ -8,13 +8,18 @@ import type { Expr } from '../analysis/ir';
 import { memberChain } from '../analysis/ir';
 import type { Value } from '../analysis/values';
 import type { ProviderId } from '../types';
-import { readArgs } from './args';
+import { type CallArgs, getArg, readArgs } from './args';
 import { inferProvider } from './providerOfModel';
 import { anthropic } from './sdks/anthropic';
 import { googleGenai } from './sdks/google';
 import { mistral } from './sdks/mistral';
 import { openai } from './sdks/openai';
-import type { CallSpec, SdkSpec } from './spec';
+import type { ArgRef, CallSpec, SdkSpec } from './spec';
+
+type CallExpr = Extract<Expr, { k: 'call' }>;
+
+/** What an argument must look like. `messages`: a list of `{role, content}` dicts. */
+type Shape = 'messages';
 
 interface FallbackRule {
   paths: string[];
@@ -22,8 +27,10 @@ interface FallbackRule {
   type: string;
   /** Every one of these arguments must be present… */
   all: string[];
-  /** …and at least one of these. */
+  /** …and at least one of these (when any are listed). */
   any: string[];
+  /** Arguments that must have a shape. */
+  shapes?: { arg: ArgRef; shape: Shape }[];
 }
 
 const RULES: FallbackRule[] = [
@@ -32,6 +39,9 @@ const RULES: FallbackRule[] = [
   { paths: ['responses.create', 'responses.parse', 'responses.stream'], spec: openai, type: 'client', all: ['model'], any: ['input', 'instructions'] },
   { paths: ['beta.messages.create', 'beta.messages.stream', 'messages.create', 'messages.stream'], spec: anthropic, type: 'client',
     all: ['model', 'messages'], any: ['max_tokens', 'system', 'messages'] },
+  // The model in `**kwargs` or positional: Anthropic's required max_tokens with real chat messages (Twilio has neither).
+  { paths: ['beta.messages.create', 'beta.messages.stream', 'messages.create', 'messages.stream'], spec: anthropic, type: 'client',
+    all: ['max_tokens', 'messages'], any: [], shapes: [{ arg: { names: ['messages'] }, shape: 'messages' }] },
   { paths: ['models.generate_content', 'models.generateContent', 'models.generate_content_stream', 'models.generateContentStream'],
     spec: googleGenai, type: 'client', all: ['model'], any: ['contents'] },
   { paths: ['chat.complete', 'chat.complete_async', 'chat.stream', 'chat.stream_async'], spec: mistral, type: 'client',
@@ -43,6 +53,8 @@ const RULES: FallbackRule[] = [
   // openai-node v3 on a client built in another module
   { paths: ['createChatCompletion'], spec: openai, type: 'v3client', all: ['model', 'messages'], any: ['messages'] },
   { paths: ['createCompletion'], spec: openai, type: 'v3client', all: ['model', 'prompt'], any: ['prompt'] },
+  { paths: ['createImage'], spec: openai, type: 'v3client', all: ['prompt'], any: ['n', 'size'] },
+  { paths: ['createEmbedding'], spec: openai, type: 'v3client', all: ['model', 'input'], any: [] },
   { paths: ['embeddings.create'], spec: openai, type: 'client', all: ['model'], any: ['input'] },
 ];
 
@@ -59,29 +71,56 @@ export function fallbackPathMatches(callee: Expr): boolean {
 }
 
 /** `callee` is the call's callee, or the bound method a called name holds (`fn = client.completions.create`). */
-export function fallbackTarget(ev: Evaluator, e: Extract<Expr, { k: 'call' }>, callee: Expr = e.callee):
+export function fallbackTarget(ev: Evaluator, e: CallExpr, callee: Expr = e.callee):
   { spec: SdkSpec; call: CallSpec; receiver: null; provider: ProviderId; apiPath: string } | null {
   if (callee.k !== 'member') return null;
   const { base, path } = memberChain(callee);
   const joined = path.filter((p) => p !== 'with_raw_response' && p !== 'with_streaming_response').join('.');
+  let baseValue: Value | null = null;
+  let args: CallArgs | null = null;
   for (const rule of RULES) {
     const hit = rule.paths.find((p) => joined === p || joined.endsWith('.' + p));
     if (!hit) continue;
     // The receiver is untraced, or an SDK client reached through a path the tables do not list (a beta or
     // renamed namespace such as `client.beta.prompt_caching.messages.create`).
-    const baseValue: Value = base.k === 'name' && (base.name === 'self' || base.name === 'this') ? { t: 'unknown' } : ev.eval(base);
+    baseValue ??= base.k === 'name' && (base.name === 'self' || base.name === 'this') ? { t: 'unknown' } : ev.eval(base);
     if (baseValue.t !== 'unknown' && baseValue.t !== 'obj' && baseValue.t !== 'sdk') return null;
-    const traced = baseValue.t === 'obj' ? baseValue.provider : null;
-    const args = readArgs(ev, e);
-    if (!rule.all.every((a) => args.named.has(a)) || !rule.any.some((a) => args.named.has(a))) return null;
+    args ??= readArgs(ev, e);
+    if (!argsMatch(ev, rule, args)) continue;
     const call = findCall(rule.spec.types[rule.type].calls, hit);
-    if (!call) return null;
+    if (!call) continue;
     const modelSlot = args.named.get('model');
     const mv = modelSlot ? ev.eval(modelSlot.expr) : null;
     const fromModel = mv && mv.t === 'str' ? inferProvider(textOf(mv)) : null;
-    return { spec: rule.spec, call, receiver: null, provider: traced ?? fromModel ?? importedFamily(ev) ?? rule.spec.provider, apiPath: hit };
+    const traced = baseValue.t === 'obj' ? baseValue.provider : null;
+    return { spec: rule.spec, call, receiver: null, provider: traced ?? fromModel ?? importedFamily(ev) ?? rule.spec.provider,
+      apiPath: call.api ?? hit };
   }
   return null;
+}
+
+function argsMatch(ev: Evaluator, rule: FallbackRule, args: CallArgs): boolean {
+  if (!rule.all.every((a) => args.named.has(a))) return false;
+  if (rule.any.length && !rule.any.some((a) => args.named.has(a))) return false;
+  return (rule.shapes ?? []).every(({ arg, shape }) => {
+    const slot = getArg(ev, args, arg);
+    return !!slot && hasShape(ev, slot.expr, shape);
+  });
+}
+
+function hasShape(ev: Evaluator, expr: Expr, _shape: Shape): boolean {
+  const v = ev.eval(expr);
+  if (v.t !== 'list') return false;
+  // Every item we can see has the shape, and at least one is seen.
+  let seen = false;
+  for (const item of v.items) {
+    if (item.k === 'spread') continue;
+    const iv = ev.eval(item);
+    if (iv.t === 'unknown') continue;
+    if (iv.t !== 'dict' || ev.dictGet(iv, 'role') === null || ev.dictGet(iv, 'content') === null) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /** When the model says nothing, an SDK the file imports does (one import only, or the rule's own family). */
