@@ -40,12 +40,12 @@ export interface CompressBenchReport {
 
 const LEVELS: CompressLevel[] = ['safe', 'aggressive'];
 
-function quantile(xs: number[], q: number): number {
+export function quantile(xs: number[], q: number): number {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -63,7 +63,7 @@ function promptSet(root: string): Map<string, { file: string; text: string }[]> 
 }
 
 /** A file that sends `text` as a system prompt, with the literal written in the host's own syntax. */
-function hostFile(host: 'python' | 'typescript', text: string): string | null {
+export function hostFile(host: 'python' | 'typescript', text: string): string | null {
   if (host === 'python') {
     const lit = rewriteLiteral('"""x"""', 'python', text);
     return lit.ok ? `from openai import OpenAI\nclient = OpenAI()\n\nSYSTEM = ${lit.source}\n\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": SYSTEM}])\n` : null;

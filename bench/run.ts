@@ -64,6 +64,9 @@ async function main(): Promise<void> {
   if (!only || only === 'compress') {
     const c = await optional('compress', 'runCompressBench');
     if (c !== undefined) sections.push({ name: 'compress', data: c });
+    // Real prompts are third-party text kept outside the repository: measured when PROMPT_COST_REAL_PROMPTS names them.
+    const real = await optional('compressReal', 'runRealPromptBench');
+    if (real !== undefined) sections.push({ name: 'compress-real', data: real });
   }
   if (!only || only === 'editor') {
     // The editor figures come from real VS Code (code-server): scripts/bench-editor.sh runs bench/editor.ts there.

@@ -112,14 +112,25 @@ export const FILLER_PHRASES: readonly PhraseRule[] = [
   safe('remember to', '', { sentenceStart: true }),
   // A permission stays a permission: "feel free to add" → "you may add", never "add".
   safe('feel free to', 'you may'),
-  aggressive('you should', '', { sentenceStart: true }),
-  aggressive('you need to', '', { sentenceStart: true }),
+  // "You should answer in French." is the instruction "Answer in French."; "You should not…" is kept (propose()).
+  safe('you should', '', { sentenceStart: true }),
+  safe('you need to', '', { sentenceStart: true }),
+  safe('you have to', '', { sentenceStart: true }),
+  safe('you will need to', '', { sentenceStart: true }),
   // "Your task is to summarize…" is "Summarize…".
   safe('your task is to', '', { sentenceStart: true, notBefore: ['please'] }),
   safe('your job is to', '', { sentenceStart: true, notBefore: ['please'] }),
   safe('your goal is to', '', { sentenceStart: true, notBefore: ['please'] }),
   safe('your role is to', '', { sentenceStart: true, notBefore: ['please'] }),
   safe('your mission is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your primary task is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your main task is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your primary goal is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your primary role is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your objective is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('your purpose is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('the goal is to', '', { sentenceStart: true, notBefore: ['please'] }),
+  safe('the task is to', '', { sentenceStart: true, notBefore: ['please'] }),
   // Politeness.
   safe('please', '', {
     notAfter: ['say', 'says', 'said', 'saying', 'word', 'the', 'to', 'you', 'they', 'we', 'i', 'he', 'she', 'please'],
@@ -219,6 +230,8 @@ export const WORDY_PHRASES: readonly PhraseRule[] = [
   safe('at the end of the day', 'ultimately'),
   safe('keep in mind the following rules', 'rules'),
   safe('ensure that', 'ensure'),
+  safe('ensuring that', 'ensuring'),
+  safe('ensures that', 'ensures'),
   safe('all of the', 'all the'),
   safe('a variety of', 'various'),
   safe('with the help of', 'with'),

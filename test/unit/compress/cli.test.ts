@@ -59,7 +59,7 @@ describe('prompt-cost compress (CLI)', function () {
   });
 
   it('--level aggressive and --disable change what runs', async () => {
-    const text = 'You should list **three** risks. Please be brief.';
+    const text = 'Could you list **three** risks? Please be brief.';
     const safe = await cli(['--stdin'], text);
     const aggressive = await cli(['--stdin', '--level', 'aggressive'], text);
     assert.notEqual(safe.out, aggressive.out);

@@ -190,11 +190,17 @@ describe('compress passes', () => {
       assert.equal(run(fillerPass, 'Here is the code to review\n<code>\n{code}\n</code>').text, 'Code to review\n<code>\n{code}\n</code>');
       keeps(fillerPass, ['Here is the question you must answer: {question}', 'Here is why it matters. Keep it short.', 'Here is:\n{x}', 'Fix the bug in {code}.\n\nHere is the fixed code:']);
     });
-    it('removes "You should" only at aggressive', () => {
-      const text = 'You should answer in French.';
-      assert.equal(run(fillerPass, text).text, text);
-      assert.equal(run(fillerPass, text, { level: 'aggressive' }).text, 'Answer in French.');
-      assert.equal(run(fillerPass, 'You should not guess.', { level: 'aggressive' }).text, 'You should not guess.');
+    it('turns "You should / need to / have to" at a sentence start into the instruction, never before "not"', () => {
+      assert.equal(run(fillerPass, 'You should answer in French.').text, 'Answer in French.');
+      assert.equal(run(fillerPass, 'Read the log. You need to find the failing test.').text, 'Read the log. Find the failing test.');
+      assert.equal(run(fillerPass, '- You have to extract the facts.').text, '- Extract the facts.');
+      assert.equal(run(fillerPass, 'You should always cite sources.').text, 'Always cite sources.');
+      keeps(fillerPass, ['You should not guess.', "You shouldn't guess.", 'If you need to guess, say so.', 'Tell the user what you need to know.']);
+    });
+    it('turns a goal statement into the instruction and drops a "that" after "ensuring"', () => {
+      assert.equal(run(fillerPass, 'The goal is to break down the query into parts.').text, 'Break down the query into parts.');
+      assert.equal(run(fillerPass, 'Your primary task is to classify the ticket.').text, 'Classify the ticket.');
+      assert.equal(run(wordyPass, 'Rewrite it, ensuring that the tone stays formal.').text, 'Rewrite it, ensuring the tone stays formal.');
     });
   });
 
