@@ -117,6 +117,12 @@ export class Evaluator {
     return cls ? { t: 'cls', node: cls, instance: false } : UNKNOWN;
   }
 
+  /** The bindings of a name seen from `at`, in the order resolveName tries them. */
+  bindingsAt(name: string, at: number): Binding[] {
+    const all = this.facts.bindingsOf(name);
+    return all ? this.rank(all, at, name) : [];
+  }
+
   /** Bindings in preference order: innermost enclosing scope first; in a scope, the latest one before `at` first. */
   private rank(bindings: Binding[], at: number, name: string): Binding[] {
     if (name.includes('.')) {

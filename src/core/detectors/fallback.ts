@@ -11,15 +11,19 @@ import type { ProviderId } from '../types';
 import { type CallArgs, getArg, readArgs } from './args';
 import { inferProvider } from './providerOfModel';
 import { anthropic } from './sdks/anthropic';
-import { googleGenai } from './sdks/google';
+import { googleGenai, googleGenerativeAi } from './sdks/google';
 import { mistral } from './sdks/mistral';
 import { openai } from './sdks/openai';
 import type { ArgRef, CallSpec, SdkSpec } from './spec';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
-/** What an argument must look like. `messages`: a list of `{role, content}` dicts. */
-type Shape = 'messages';
+/**
+ * What an argument must look like. `messages`: a list of `{role, content}` dicts; `messages-or-unknown`: that, or a
+ * value the file does not show (never a string); `gemini-contents`: a list of Gemini contents (`{role, parts}`) or
+ * parts (`{inlineData}`).
+ */
+type Shape = 'messages' | 'messages-or-unknown' | 'gemini-contents';
 
 interface FallbackRule {
   paths: string[];
@@ -31,7 +35,14 @@ interface FallbackRule {
   any: string[];
   /** Arguments that must have a shape. */
   shapes?: { arg: ArgRef; shape: Shape }[];
+  /** The call of the spec it is (`x.completions.create(messages=…)` is Chat Completions), when not the matched path. */
+  as?: string;
+  /** The receiver must be made by a call of one of these methods, with no options but these (`startChat(…).sendMessage(…)`). */
+  madeBy?: { methods: string[]; options: string[] };
 }
+
+const GEMINI_CHAT_OPTIONS = ['history', 'generationConfig', 'generation_config', 'systemInstruction', 'system_instruction',
+  'safetySettings', 'safety_settings', 'tools', 'toolConfig', 'tool_config', 'enable_automatic_function_calling'];
 
 const RULES: FallbackRule[] = [
   { paths: ['beta.chat.completions.parse', 'beta.chat.completions.stream', 'chat.completions.create', 'chat.completions.parse',
@@ -44,11 +55,20 @@ const RULES: FallbackRule[] = [
     all: ['max_tokens', 'messages'], any: [], shapes: [{ arg: { names: ['messages'] }, shape: 'messages' }] },
   { paths: ['models.generate_content', 'models.generateContent', 'models.generate_content_stream', 'models.generateContentStream'],
     spec: googleGenai, type: 'client', all: ['model'], any: ['contents'] },
+  // A Gemini GenerativeModel made in another module (`getModel().generateContent(…)`): only Gemini-shaped contents say so.
+  { paths: ['generateContent', 'generateContentStream', 'generate_content', 'generate_content_async'], spec: googleGenerativeAi,
+    type: 'model', all: [], any: [], shapes: [{ arg: { names: ['contents'], pos: 0 }, shape: 'gemini-contents' }] },
+  // Its chat session: a `sendMessage` on what `startChat(…)` made (a Slack or Telegram `sendMessage` is not).
+  { paths: ['sendMessage', 'sendMessageStream', 'send_message', 'send_message_async'], spec: googleGenerativeAi, type: 'chat',
+    all: [], any: [], madeBy: { methods: ['startChat', 'start_chat'], options: GEMINI_CHAT_OPTIONS } },
   { paths: ['chat.complete', 'chat.complete_async', 'chat.stream', 'chat.stream_async'], spec: mistral, type: 'client',
     all: ['model', 'messages'], any: ['messages'] },
   { paths: ['audio.transcriptions.create', 'audio.translations.create'], spec: openai, type: 'client', all: ['model', 'file'], any: ['file'] },
   { paths: ['audio.speech.create'], spec: openai, type: 'client', all: ['model', 'input'], any: ['voice'] },
   { paths: ['images.generate'], spec: openai, type: 'client', all: ['model', 'prompt'], any: ['prompt'] },
+  // The `chat` resource handed out by a wrapper (`const chat = getChat(); chat.completions.create({ model, messages })`).
+  { paths: ['completions.create'], spec: openai, type: 'client', all: ['model', 'messages'], any: [], as: 'chat.completions.create',
+    shapes: [{ arg: { names: ['messages'] }, shape: 'messages-or-unknown' }] },
   { paths: ['completions.create'], spec: openai, type: 'client', all: ['model'], any: ['prompt'] },
   // openai-node v3 on a client built in another module
   { paths: ['createChatCompletion'], spec: openai, type: 'v3client', all: ['model', 'messages'], any: ['messages'] },
@@ -84,17 +104,18 @@ export function fallbackTarget(ev: Evaluator, e: CallExpr, callee: Expr = e.call
     // The receiver is untraced, or an SDK client reached through a path the tables do not list (a beta or
     // renamed namespace such as `client.beta.prompt_caching.messages.create`).
     baseValue ??= base.k === 'name' && (base.name === 'self' || base.name === 'this') ? { t: 'unknown' } : ev.eval(base);
-    if (baseValue.t !== 'unknown' && baseValue.t !== 'obj' && baseValue.t !== 'sdk') return null;
+    // (A Python call with keywords only reads as a dict of them: what it returns is not known either.)
+    if (baseValue.t !== 'unknown' && baseValue.t !== 'obj' && baseValue.t !== 'sdk' && !(baseValue.t === 'dict' && baseValue.fromCall)) return null;
     args ??= readArgs(ev, e);
-    if (!argsMatch(ev, rule, args)) continue;
-    const call = findCall(rule.spec.types[rule.type].calls, hit);
+    if (!argsMatch(ev, rule, args) || (rule.madeBy && !madeBy(ev, callee.object, rule.madeBy))) continue;
+    const call = findCall(rule.spec.types[rule.type].calls, rule.as ?? hit);
     if (!call) continue;
     const modelSlot = args.named.get('model');
     const mv = modelSlot ? ev.eval(modelSlot.expr) : null;
     const fromModel = mv && mv.t === 'str' ? inferProvider(textOf(mv)) : null;
     const traced = baseValue.t === 'obj' ? baseValue.provider : null;
     return { spec: rule.spec, call, receiver: null, provider: traced ?? fromModel ?? importedFamily(ev) ?? rule.spec.provider,
-      apiPath: call.api ?? hit };
+      apiPath: call.api ?? rule.as ?? hit };
   }
   return null;
 }
@@ -108,19 +129,40 @@ function argsMatch(ev: Evaluator, rule: FallbackRule, args: CallArgs): boolean {
   });
 }
 
-function hasShape(ev: Evaluator, expr: Expr, _shape: Shape): boolean {
+function hasShape(ev: Evaluator, expr: Expr, shape: Shape): boolean {
   const v = ev.eval(expr);
+  if (v.t === 'unknown') return shape === 'messages-or-unknown' && !v.env;
   if (v.t !== 'list') return false;
-  // Every item we can see has the shape, and at least one is seen.
+  const keys = shape === 'gemini-contents' ? [['parts'], ['inlineData'], ['inline_data'], ['fileData'], ['file_data']] : [['role', 'content']];
+  // Every item we can see has the shape, and (unless the value may be unknown) at least one is seen.
   let seen = false;
   for (const item of v.items) {
     if (item.k === 'spread') continue;
     const iv = ev.eval(item);
     if (iv.t === 'unknown') continue;
-    if (iv.t !== 'dict' || ev.dictGet(iv, 'role') === null || ev.dictGet(iv, 'content') === null) return false;
+    if (iv.t !== 'dict' || !keys.some((ks) => ks.every((k) => ev.dictGet(iv, k) !== null))) return false;
     seen = true;
   }
-  return seen;
+  return seen || shape === 'messages-or-unknown';
+}
+
+/** Whether the receiver (`model.startChat(…)`, or a name / `this.chat` assigned only that) comes from one of the methods. */
+function madeBy(ev: Evaluator, receiver: Expr, rule: NonNullable<FallbackRule['madeBy']>): boolean {
+  const key = receiver.k === 'name' ? receiver.name
+    : receiver.k === 'member' && receiver.object.k === 'name' && receiver.object.name === ev.selfName ? `${ev.selfName}.${receiver.prop}` : null;
+  // A name: the assignment it reads; `this.chat`: every assignment in the class (but `= None`).
+  const bindings = key ? ev.bindingsAt(key, receiver.node.startIndex).filter((b) => b.kind === 'value') : [];
+  const origins = receiver.k === 'call' ? [receiver]
+    : (key?.includes('.') ? bindings : bindings.slice(0, 1)).map((b) => ev.lower(b.node)).filter((x) => x.k !== 'null');
+  return origins.length > 0 && origins.every((o) => {
+    if (o.k !== 'call' || o.callee.k !== 'member' || !rule.methods.includes(o.callee.prop)) return false;
+    if (!o.args.length) return true;
+    // Its options, if any, are the ones the SDK takes (not `startChat(userId)` of a messaging SDK).
+    const opts = readArgs(ev, o);
+    const positional = ev.lang === 'js' ? 1 : 0;
+    return opts.named.size > 0 && opts.positional.length === positional && !opts.opaque &&
+      [...opts.named.keys()].every((k) => rule.options.includes(k));
+  });
 }
 
 /** When the model says nothing, an SDK the file imports does (one import only, or the rule's own family). */
