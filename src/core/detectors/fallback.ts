@@ -114,7 +114,9 @@ export function fallbackTarget(ev: Evaluator, e: CallExpr, callee: Expr = e.call
     const mv = modelSlot ? ev.eval(modelSlot.expr) : null;
     const fromModel = mv && mv.t === 'str' ? inferProvider(textOf(mv)) : null;
     const traced = baseValue.t === 'obj' ? baseValue.provider : null;
-    return { spec: rule.spec, call, receiver: null, provider: traced ?? fromModel ?? importedFamily(ev) ?? rule.spec.provider,
+    // Other vendors' SDKs serve the OpenAI API shapes only: an Anthropic or Gemini call is never the imported Groq's.
+    const imported = rule.spec === openai ? importedFamily(ev) : null;
+    return { spec: rule.spec, call, receiver: null, provider: traced ?? fromModel ?? imported ?? rule.spec.provider,
       apiPath: call.api ?? rule.as ?? hit };
   }
   return null;
