@@ -57,6 +57,9 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidAnalyze = this.onDidAnalyzeEmitter.event;
   /** A document's result was dropped (closed, disabled, language no longer analysed). */
   readonly onDidClear = this.onDidClearEmitter.event;
+  private readonly onDidCloseEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** A document was closed (after onDidClear). */
+  readonly onDidClose = this.onDidCloseEmitter.event;
   /** A document went from "being typed in" to idle (for surfaces hidden while typing). */
   readonly onDidChangeTyping = this.onDidChangeTypingEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,7 +86,7 @@ export class AnalysisService implements vscode.Disposable {
         }
         this.schedule(e.document, false);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => { this.clear(d.uri); this.onDidCloseEmitter.fire(d.uri); }),
       configs.onDidChange(() => this.analyzeAllOpen()),
     );
   }
@@ -270,6 +273,7 @@ export class AnalysisService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.onDidAnalyzeEmitter.dispose();
     this.onDidClearEmitter.dispose();
+    this.onDidCloseEmitter.dispose();
     this.onDidChangeTypingEmitter.dispose();
   }
 }

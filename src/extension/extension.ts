@@ -88,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): PromptCostApi {
       }
     }),
     analyses.onDidClear((uri) => diagnostics.delete(uri)),
+    analyses.onDidClose((uri) => void scanner.documentClosed(uri)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerHoverProvider(selector, new CostHoverProvider(analyses)),
     vscode.languages.registerInlayHintsProvider(selector, inlayHints),

@@ -45,6 +45,8 @@ interface Pending {
 
 export class WorkspaceScanner {
   private running?: Promise<ScanSummary>;
+  /** The files the last scan covered: closing one of them shows what the file on disk says again. */
+  private readonly scanned = new Set<string>();
 
   constructor(
     private readonly engine: EngineClient,
@@ -76,6 +78,8 @@ export class WorkspaceScanner {
     if (!exts.length || !vscode.workspace.workspaceFolders?.length) return summary;
     const uris = await vscode.workspace.findFiles(`**/*.{${exts.join(',')}}`, EXCLUDE, editor.scanMaxFiles);
     summary.files = uris.length;
+    this.scanned.clear();
+    for (const u of uris) this.scanned.add(u.toString());
     this.model.setScan({ state: 'running', files: uris.length, done: 0, ms: null });
     this.log.info(`workspace scan: ${uris.length} files`);
 
@@ -119,16 +123,9 @@ export class WorkspaceScanner {
       for (let i = 0; i < uris.length; i += BATCH) {
         const batch: Pending[] = [];
         await Promise.all(uris.slice(i, i + BATCH).map(async (uri) => {
-          const dir = uri.with({ path: uri.path.slice(0, uri.path.lastIndexOf('/')) }).toString();
-          let dcp = configByDir.get(dir);
-          if (!dcp) configByDir.set(dir, (dcp = this.configs.configFor(uri)));
-          const [dc, bytes] = await Promise.all([dcp, vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined)]);
-          if (!bytes) { summary.failed++; return; }
-          slice(() => {
-            const text = new TextDecoder('utf-8').decode(bytes);
-            const ext = uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase();
-            batch.push({ uri, text, dc, input: { path: uri.fsPath || uri.path, text, languageId: LANGUAGE_OF_EXT.get(ext) } });
-          });
+          const p = await this.read(uri, configByDir, slice);
+          if (p) batch.push(p);
+          else summary.failed++;
         }));
         // Read the next batch while the worker analyses this one.
         await inFlight;
@@ -148,5 +145,40 @@ export class WorkspaceScanner {
       `${summary.skipped} skipped, ${summary.failed} failed, ${summary.calls} calls; longest main-thread slice ` +
       `${maxSlice.toFixed(1)} ms`);
     return summary;
+  }
+
+  /**
+   * A document closed: after a scan its problems stay listed, as the file on disk has them (the live analysis
+   * may have been of unsaved text). Before any scan, or for a file the scan did not cover, they go.
+   */
+  async documentClosed(uri: vscode.Uri): Promise<void> {
+    if (!this.scanned.has(uri.toString())) return;
+    const p = await this.read(uri, new Map(), (fn) => fn());
+    const outcome = p ? (await this.engine.analyze(p.dc.config, [p.input]))[0] : undefined;
+    // Reopened meanwhile: the live analysis owns it again.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    if (!p || !outcome?.result) {
+      this.diagnostics.delete(uri);
+      this.model.delete(uri);
+      if (outcome?.error) this.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${outcome.error}`);
+      return;
+    }
+    const positions = textPositions(p.text);
+    this.model.set(uri, positions, outcome.result);
+    this.diagnostics.set(uri, positions, outcome.result);
+  }
+
+  /** Reads a file and its configuration; undefined when it cannot be read (deleted, unreadable). */
+  private async read(uri: vscode.Uri, configByDir: Map<string, Promise<DocumentConfig>>, slice: <T>(fn: () => T) => T): Promise<Pending | undefined> {
+    const dir = uri.with({ path: uri.path.slice(0, uri.path.lastIndexOf('/')) }).toString();
+    let dcp = configByDir.get(dir);
+    if (!dcp) configByDir.set(dir, (dcp = this.configs.configFor(uri)));
+    const [dc, bytes] = await Promise.all([dcp, vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined)]);
+    if (!bytes) return undefined;
+    return slice(() => {
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const ext = uri.path.slice(uri.path.lastIndexOf('.') + 1).toLowerCase();
+      return { uri, text, dc, input: { path: uri.fsPath || uri.path, text, languageId: LANGUAGE_OF_EXT.get(ext) } };
+    });
   }
 }

@@ -338,5 +338,31 @@ export function defineEditorSuite(spec: FixtureSpec): void {
       assert.ok(state.calls.some((c) => c.file.endsWith(spec.other.split('/').pop()!)));
       assert.ok(pc.sidebar.lastPosted(), 'state posted to the webview');
     });
+
+    it('keeps a scanned file\'s problems listed when its editor closes (as the file on disk has them)', async () => {
+      // A file no test opened through the API: VS Code keeps such documents alive for minutes after their editor
+      // closes; one opened as a user opens it (vscode.open) is closed with its editor.
+      const other = workspaceUri(spec.other);
+      const uri = workspaceUri(spec.other.replace(/(\.\w+)$/, '_copy$1'));
+      await writeFile(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(other)));
+      try {
+        await pc.analyzeWorkspace();
+        const fromScan = ourDiagnostics(uri).map(codeValue).sort();
+        assert.ok(fromScan.length > 0, 'the scan reported problems in the file');
+        await vscode.commands.executeCommand('vscode.open', uri);
+        await diagnosticsFor(pc, uri);
+        const closed = new Promise<void>((resolve, reject) => {
+          const sub = vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.toString() === uri.toString()) { sub.dispose(); resolve(); } });
+          setTimeout(() => { sub.dispose(); reject(new Error('the document was not closed')); }, 20_000);
+        });
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await closed;
+        // The worker analyses the file from disk; poll the collection until it shows the result (bounded).
+        for (let i = 0; i < 200 && ourDiagnostics(uri).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.deepStrictEqual(ourDiagnostics(uri).map(codeValue).sort(), fromScan);
+      } finally {
+        await deleteFile(uri);
+      }
+    });
   });
 }
