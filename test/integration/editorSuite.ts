@@ -243,6 +243,25 @@ export function defineEditorSuite(spec: FixtureSpec): void {
       assert.strictEqual((await inlayHints(doc)).length, shown);
     });
 
+    it('hides inline counts while typing when promptCost.display.inlineTokensWhileTyping is off, shows them after the pause', async () => {
+      const cfg = vscode.workspace.getConfiguration('promptCost');
+      await cfg.update('display.inlineTokensWhileTyping', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        await new Promise((r) => setTimeout(r, 1100)); // past the typing pause of earlier edits
+        const shown = (await inlayHints(doc)).length;
+        assert.ok(shown > 0);
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(uri, doc.positionAt(doc.getText().length), '\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        assert.strictEqual((await inlayHints(doc)).length, 0, 'hidden right after a keystroke');
+        let back = 0;
+        for (let i = 0; i < 100 && back === 0; i++) { await new Promise((r) => setTimeout(r, 50)); back = (await inlayHints(doc)).length; }
+        assert.strictEqual(back, shown, 'back once typing pauses');
+      } finally {
+        await cfg.update('display.inlineTokensWhileTyping', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it('opens the call details from the CodeLens and selects the call in the sidebar', async () => {
       const r = await resultOf(pc, uri);
       const lens = (await codeLenses(uri))[0];
