@@ -154,7 +154,7 @@ export class WorkspaceScanner {
   async documentClosed(uri: vscode.Uri): Promise<void> {
     if (!this.scanned.has(uri.toString())) return;
     const p = await this.read(uri, new Map(), (fn) => fn());
-    const outcome = p ? (await this.engine.analyze(p.dc.config, [p.input]))[0] : undefined;
+    const outcome = p ? await this.engine.analyze(p.dc.config, [p.input]).then((o) => o[0], (e: unknown) => ({ result: undefined, error: String(e) })) : undefined;
     // Reopened meanwhile: the live analysis owns it again.
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (!p || !outcome?.result) {
