@@ -19,6 +19,8 @@ export type ProviderId =
   | 'cohere'
   | 'groq'
   | 'litellm'
+  /** A model server on the user's own machine or cluster (Ollama): no per-token price. */
+  | 'ollama'
   | 'unknown';
 
 /** The library the code calls (a wrapper such as LangChain or the Vercel AI SDK, or the vendor SDK itself). */
@@ -32,7 +34,8 @@ export type SdkId =
   | 'groq'
   | 'litellm'
   | 'langchain'
-  | 'vercel-ai';
+  | 'vercel-ai'
+  | 'ollama';
 
 export type CallKind = 'chat' | 'completion' | 'embedding' | 'image' | 'audio' | 'ocr' | 'moderation';
 

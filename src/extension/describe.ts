@@ -2,7 +2,7 @@
 // vscode-free and pure, so unit tests check the wording against hand-made results.
 
 import type { ResolvedConfig } from '../core/config/types';
-import type { CallCost, FileResult, LlmCall, ModelSource, Prompt, PromptTokens } from '../core/types';
+import type { CallCost, FileResult, LlmCall, ModelSource, Prompt, PromptTokens, ProviderId } from '../core/types';
 import { approx, formatCompact, formatInt, formatPerMillion, formatUsd } from './format';
 
 /** 1-based line of an offset, for "line 12" references. */
@@ -16,9 +16,9 @@ const MODEL_SOURCE: Record<ModelSource, string> = {
   dynamic: 'not knowable from this file (dynamic)',
 };
 
-const PROVIDER_NAMES: Record<string, string> = {
+const PROVIDER_NAMES: Record<ProviderId, string> = {
   openai: 'OpenAI', 'azure-openai': 'Azure OpenAI', anthropic: 'Anthropic', google: 'Google', mistral: 'Mistral',
-  cohere: 'Cohere', groq: 'Groq', litellm: 'LiteLLM', unknown: 'unknown provider',
+  cohere: 'Cohere', groq: 'Groq', litellm: 'LiteLLM', ollama: 'Ollama (local)', unknown: 'unknown provider',
 };
 
 export function costOf(result: FileResult, callId: string): CallCost | undefined {
@@ -101,7 +101,7 @@ function placeholderLine(prompts: Prompt[], config: ResolvedConfig): string | un
 export function callHover(result: FileResult, call: LlmCall, config: ResolvedConfig, lineOf: LineOf): string {
   const cost = costOf(result, call.id);
   const lines: string[] = [];
-  const provider = PROVIDER_NAMES[call.provider] ?? call.provider;
+  const provider = PROVIDER_NAMES[call.provider];
   const model = call.model ? `**${escapeMd(call.model)}**` : '**model unknown**';
   lines.push(`${model} · ${provider} ${code(call.api)}${call.stream ? ' (streaming)' : ''}${call.inLoop ? ' · inside a loop' : ''}`);
   lines.push('', `Model from ${MODEL_SOURCE[call.modelSource]}${call.modelSource === 'literal' || !call.modelSpan ? '' : ` (line ${lineOf(call.modelSpan.start)})`}.`);

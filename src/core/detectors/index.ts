@@ -75,7 +75,7 @@ const ASSUMED_RECEIVERS: Record<string, { spec: SdkSpec; type: string }> = {
  * name or a `prompt-cost` comment. Conservative: when false, parsing and detecting would find nothing, so both are
  * skipped (most files of a workspace scan).
  */
-const RELEVANT = /openai|anthropic|genai|generativeai|generative-ai|vertexai|mistral|cohere|litellm|langchain|groq|@ai-sdk|['"]ai['"]|completions|messages\.(?:create|stream|parse)|generate_?content|responses\.|chat\.complete|embeddings|getGenerativeModel|start_?chat|prompt|instruction|system_?(?:message|msg)|template|preamble|persona/i;
+const RELEVANT = /openai|anthropic|ollama|genai|generativeai|generative-ai|vertexai|mistral|cohere|litellm|langchain|groq|@ai-sdk|['"]ai['"]|completions|messages\.(?:create|stream|parse)|generate_?content|responses\.|chat\.complete|embeddings|getGenerativeModel|start_?chat|prompt|instruction|system_?(?:message|msg)|template|preamble|persona/i;
 
 export function mayHaveLlmCode(text: string): boolean {
   return RELEVANT.test(text);

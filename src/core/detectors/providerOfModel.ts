@@ -6,6 +6,7 @@ const PREFIXES: Record<string, ProviderId> = {
   openai: 'openai', azure: 'azure-openai', azure_ai: 'azure-openai', anthropic: 'anthropic', claude: 'anthropic',
   gemini: 'google', google: 'google', vertex_ai: 'google', 'vertex_ai_beta': 'google', google_genai: 'google',
   google_vertexai: 'google', mistral: 'mistral', mistralai: 'mistral', cohere: 'cohere', cohere_chat: 'cohere', groq: 'groq',
+  ollama: 'ollama', ollama_chat: 'ollama',
 };
 
 const NAME_PATTERNS: [RegExp, ProviderId][] = [

@@ -130,6 +130,8 @@ export class PriceBook {
     const override =
       this.override(raw, hint) ?? (aliased ? this.override(aliased, hint) : undefined) ?? this.override(targetParsed.bare, hint);
     if (override) return { price: this.fromOverride(override.key, override.value, targetParsed.bare, hint), status: 'priced' };
+    // A local model server bills nothing per token (an override above can price its compute).
+    if (provider === 'ollama' || targetParsed.vendor === 'ollama' || targetParsed.vendor === 'ollama_chat') return { price: selfHosted(target), status: 'free' };
 
     // Where to look, in order: the name as written under the caller's provider (some providers' ids contain '/');
     // the gateway's vendor with the bare name; looser spellings; finally the vendor inferred from the name alone.
@@ -208,6 +210,12 @@ export class PriceBook {
     if (tiers.length) price.tiers = tiers;
     return { price, status: keys.length === 0 ? 'free' : 'priced' };
   }
+}
+
+/** USD 0 per token: the cost of a self-hosted model is its hardware, which the code does not show. */
+function selfHosted(model: string): ModelPrice {
+  return { provider: 'ollama', model, input: 0, cachedInput: null, output: 0, contextWindow: null,
+    maxOutputTokens: null, source: 'self-hosted (Ollama): no per-token price', date: '' };
 }
 
 function datasetProvider(id: string): Provider | undefined {

@@ -22,6 +22,7 @@ export const missingOutputCap: Rule = {
       if (call.options.opaqueArgs) continue; // `**kwargs` / `...opts` may carry the cap
       const cost = ctx.costs.get(call.id);
       if (!cost) continue;
+      if (cost.price && cost.price.input === 0 && cost.price.output === 0) continue; // self-hosted: no dollars at stake
       const param = call.capInsertion?.param ?? 'max_tokens';
       const bare = (call.model ?? '').replace(/^.*\//, '');
       const reasoning = REASONING_MODEL.test(bare);

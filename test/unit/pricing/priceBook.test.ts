@@ -148,4 +148,19 @@ describe('pricing/PriceBook', () => {
     assert.ok(!openai.some((m) => m.endsWith('-') || m.includes(':')));
     assert.ok(book.knownModels().some((m) => m.startsWith('claude-')));
   });
+
+  it('prices local Ollama models at $0 per token with the reason, unless an override prices their compute', () => {
+    const book = new PriceBook({ at: AT, overrides: { 'llama3.1:70b': { input: 0.2, output: 0.6 } } });
+    for (const [provider, model] of [['ollama', 'llama3.1'], ['litellm', 'ollama/llama3'], ['litellm', 'ollama_chat/qwen2.5:7b'], ['ollama', 'mistral']] as [ProviderId, string][]) {
+      const r = book.resolve(provider, model);
+      assert.strictEqual(r.status, 'free', model);
+      assert.deepStrictEqual([r.price?.input, r.price?.output], [0, 0], model);
+      assert.match(r.price!.source, /self-hosted/);
+    }
+    // The same names through a vendor are that vendor's models, not free.
+    assert.ok(book.lookup('mistral', 'mistral-large-latest')!.output > 0);
+    assert.strictEqual(book.resolve('ollama', 'llama3.1:70b').price?.output, 0.6);
+    // An unknown name elsewhere stays unknown (never $0).
+    assert.strictEqual(book.resolve('openai', 'llama3.1').status, 'unknown');
+  });
 });

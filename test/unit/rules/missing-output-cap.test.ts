@@ -7,6 +7,7 @@ runRuleTests('missing-output-cap', {
     { lang: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef f(**kw):\n    c.chat.completions.create(model="gpt-4o", messages=[], **kw)\n', name: 'unresolved **kwargs may hold the cap' },
     { lang: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nc.responses.create({ model: 'gpt-5', input: 'x', max_output_tokens: 300 });\n" },
     { lang: 'typescript', code: "import { ChatOpenAI } from '@langchain/openai';\nconst m = new ChatOpenAI({ model: 'gpt-4o', maxTokens: 200 });\nm.invoke('hi');\n", name: 'LangChain cap on the constructor' },
+    { lang: 'python', code: 'import ollama\nollama.chat(model="llama3.1", messages=[{"role": "user", "content": "hi"}])\n', name: 'a local Ollama model: no dollars at stake' },
     { lang: 'python', code: 'from openai import OpenAI\nc = OpenAI()\n# prompt-cost-disable-next-line missing-output-cap\nc.chat.completions.create(model="gpt-4o", messages=[])\n', name: 'suppressed for one line' },
   ],
   invalid: [

@@ -7,8 +7,9 @@ import { instructor } from './instructor';
 import { langchain } from './langchain';
 import { litellm } from './litellm';
 import { mistral } from './mistral';
+import { ollama } from './ollama';
 import { azureOpenAiLegacy, groq, openai, openaiEdge } from './openai';
 import { vercelAi, vercelProviders } from './vercel';
 
 export const SDKS: SdkSpec[] = [openai, openaiEdge, azureOpenAiLegacy, groq, anthropic, googleGenai, googleGenerativeAi, mistral, cohere, litellm, langchain,
-  vercelAi, ...vercelProviders, instructor];
+  vercelAi, ...vercelProviders, instructor, ollama];

@@ -44,12 +44,15 @@ const classes: Record<string, { provider: ProviderId; google?: boolean }> = {
   ChatMistralAI: { provider: 'mistral' },
   ChatCohere: { provider: 'cohere' },
   ChatGroq: { provider: 'groq' },
-  // Other vendors' chat models: the vendor's prices when the dataset has them (local Ollama models are free).
+  // Local models: no per-token price.
+  ChatOllama: { provider: 'ollama' },
+  OllamaLLM: { provider: 'ollama' },
+  Ollama: { provider: 'ollama' },
+  // Other vendors' chat models: the vendor's prices when the dataset has them.
   ChatDeepSeek: { provider: 'unknown' },
   ChatFireworks: { provider: 'unknown' },
   ChatTogether: { provider: 'unknown' },
   ChatXAI: { provider: 'unknown' },
-  ChatOllama: { provider: 'unknown' },
   ChatOpenRouter: { provider: 'unknown' },
   // Amazon Bedrock: the vendor comes from the model id (`anthropic.claude-3-sonnet-…`).
   ChatBedrock: { provider: 'unknown' },
