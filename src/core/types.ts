@@ -19,8 +19,8 @@ export type ProviderId =
   | 'cohere'
   | 'groq'
   | 'litellm'
-  /** A model server on the user's own machine or cluster (Ollama): no per-token price. */
-  | 'ollama'
+  /** A model server the user runs (Ollama, vLLM, LM Studio, a localhost endpoint): no per-token price. */
+  | 'self-hosted'
   | 'unknown';
 
 /** The library the code calls (a wrapper such as LangChain or the Vercel AI SDK, or the vendor SDK itself). */

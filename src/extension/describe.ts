@@ -18,7 +18,7 @@ const MODEL_SOURCE: Record<ModelSource, string> = {
 
 const PROVIDER_NAMES: Record<ProviderId, string> = {
   openai: 'OpenAI', 'azure-openai': 'Azure OpenAI', anthropic: 'Anthropic', google: 'Google', mistral: 'Mistral',
-  cohere: 'Cohere', groq: 'Groq', litellm: 'LiteLLM', ollama: 'Ollama (local)', unknown: 'unknown provider',
+  cohere: 'Cohere', groq: 'Groq', litellm: 'LiteLLM', 'self-hosted': 'self-hosted model server', unknown: 'unknown provider',
 };
 
 export function costOf(result: FileResult, callId: string): CallCost | undefined {

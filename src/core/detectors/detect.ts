@@ -13,7 +13,7 @@ import type { InsertionPoint, LlmCall, ModelSource, OutputCap, ProviderId, Span 
 import { type CallArgs, getArg, readArgs } from './args';
 import { fallbackPathMatches, fallbackTarget } from './fallback';
 import { insertionInto } from './insertion';
-import { inferProvider } from './providerOfModel';
+import { inferProvider, providerOfServer } from './providerOfModel';
 import type { CallSpec, CapSpec, SdkSpec } from './spec';
 import { findEnclosingLoop } from './loops';
 
@@ -118,7 +118,10 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
       break;
     }
   }
-  if (provider === 'unknown' || provider === 'litellm') {
+  const server = serverUrl(ev, args, chain);
+  const served = server ? providerOfServer(server, model) : null;
+  if (served) provider = served;
+  else if (provider === 'unknown' || provider === 'litellm') {
     const hint = modelProviderKw(ev, chain) ?? (model ? inferProvider(model) : null);
     if (hint) provider = hint;
   } else if (provider === 'openai' && model) {
@@ -265,6 +268,23 @@ function modelFrom(ev: Evaluator, v: Value, expr: Expr, providerHelper = false):
     return { model: null, source: 'dynamic', span: null, provider: v.provider };
   }
   return { model: null, source: 'dynamic', span: null };
+}
+
+const BASE_URL_NAMES = ['base_url', 'baseURL', 'baseUrl', 'api_base', 'openai_api_base'];
+
+/** The URL a client (or a LiteLLM call) was pointed at: `OpenAI(base_url=…)`, `new ChatOpenAI({ configuration: { baseURL } })`. */
+function serverUrl(ev: Evaluator, args: CallArgs, chain: ChainLink[]): string | null {
+  for (const a of [args, ...chain.map((l) => l.args)]) {
+    if (!a) continue;
+    const conf = a.named.get('configuration');
+    const confValue = conf ? ev.eval(conf.expr) : null;
+    for (const name of BASE_URL_NAMES) {
+      const slot = a.named.get(name);
+      const v = slot ? ev.eval(slot.expr) : confValue?.t === 'dict' ? ev.dictGet(confValue, name) : null;
+      if (v) return v.t === 'str' ? textOf(v) : null;
+    }
+  }
+  return null;
 }
 
 function modelProviderKw(ev: Evaluator, chain: ChainLink[]): ProviderId | null {

@@ -6,7 +6,7 @@ const PREFIXES: Record<string, ProviderId> = {
   openai: 'openai', azure: 'azure-openai', azure_ai: 'azure-openai', anthropic: 'anthropic', claude: 'anthropic',
   gemini: 'google', google: 'google', vertex_ai: 'google', 'vertex_ai_beta': 'google', google_genai: 'google',
   google_vertexai: 'google', mistral: 'mistral', mistralai: 'mistral', cohere: 'cohere', cohere_chat: 'cohere', groq: 'groq',
-  ollama: 'ollama', ollama_chat: 'ollama',
+  ollama: 'self-hosted', ollama_chat: 'self-hosted', lm_studio: 'self-hosted', llamafile: 'self-hosted', hosted_vllm: 'self-hosted',
 };
 
 const NAME_PATTERNS: [RegExp, ProviderId][] = [
@@ -27,4 +27,30 @@ export function inferProvider(model: string): ProviderId | null {
   if (bedrock) return PREFIXES[bedrock[1]] ?? null;
   for (const [re, p] of NAME_PATTERNS) if (re.test(m)) return p;
   return null;
+}
+
+const SERVER_HOSTS: [RegExp, ProviderId][] = [
+  [/(^|\.)api\.openai\.com$/, 'openai'], [/(^|\.)openai\.azure\.com$/, 'azure-openai'], [/(^|\.)groq\.com$/, 'groq'],
+  [/^generativelanguage\.googleapis\.com$/, 'google'], [/(^|\.)mistral\.ai$/, 'mistral'], [/(^|\.)anthropic\.com$/, 'anthropic'],
+  [/(^|\.)cohere\.(ai|com)$/, 'cohere'],
+];
+
+/**
+ * Who serves the requests of a client pointed at `url` (`OpenAI(base_url=…)`). A vendor's API host names the vendor.
+ * Ollama (port 11434, an `ollama` host) is self-hosted whatever the model. Another local or internal host
+ * (localhost, a private address, a one-label service name) is self-hosted unless the model is a vendor's: then it is
+ * a proxy (a LiteLLM gateway on localhost:4000 still bills OpenAI).
+ */
+export function providerOfServer(url: string, model: string | null): ProviderId | null {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?/i.exec(url.trim());
+  if (!m) return null;
+  const host = m[1].toLowerCase();
+  for (const [re, provider] of SERVER_HOSTS) if (re.test(host)) return provider;
+  if (m[2] === '11434' || /(^|[.-])ollama([.-]|$)/.test(host)) return 'self-hosted';
+  const internal = host === 'localhost' || host === '[::1]' || host === 'host.docker.internal' || !host.includes('.') ||
+    host.endsWith('.local') || host.endsWith('.internal') || /^(127\.|0\.0\.0\.0$|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host);
+  if (!internal) return null;
+  // `openai/qwen2.5` in LiteLLM means "an OpenAI-compatible server": judge the name after the prefix.
+  const vendor = model ? inferProvider(model.replace(/^[a-z_]+\//i, '')) : null;
+  return vendor && vendor !== 'self-hosted' ? null : 'self-hosted';
 }

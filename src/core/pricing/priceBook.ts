@@ -44,6 +44,9 @@ export interface PriceResolution {
 /** Batch APIs bill input and output at half price (OpenAI Batch, Anthropic Message Batches, Gemini Batch Mode). */
 export const BATCH_DISCOUNT = 0.5;
 
+/** LiteLLM prefixes of model servers people run themselves (`ollama/llama3`). */
+const SELF_HOSTED_PREFIXES = new Set(['ollama', 'ollama_chat', 'lm_studio', 'llamafile', 'hosted_vllm']);
+
 /** The dataset providers searched when no provider is given, and for suggestions. */
 const MAIN_PROVIDERS = ['openai', 'anthropic', 'google', 'mistral', 'cohere', 'groq'];
 
@@ -131,7 +134,7 @@ export class PriceBook {
       this.override(raw, hint) ?? (aliased ? this.override(aliased, hint) : undefined) ?? this.override(targetParsed.bare, hint);
     if (override) return { price: this.fromOverride(override.key, override.value, targetParsed.bare, hint), status: 'priced' };
     // A local model server bills nothing per token (an override above can price its compute).
-    if (provider === 'ollama' || targetParsed.vendor === 'ollama' || targetParsed.vendor === 'ollama_chat') return { price: selfHosted(target), status: 'free' };
+    if (provider === 'self-hosted' || SELF_HOSTED_PREFIXES.has(targetParsed.vendor ?? '')) return { price: selfHosted(target), status: 'free' };
 
     // Where to look, in order: the name as written under the caller's provider (some providers' ids contain '/');
     // the gateway's vendor with the bare name; looser spellings; finally the vendor inferred from the name alone.
@@ -214,8 +217,8 @@ export class PriceBook {
 
 /** USD 0 per token: the cost of a self-hosted model is its hardware, which the code does not show. */
 function selfHosted(model: string): ModelPrice {
-  return { provider: 'ollama', model, input: 0, cachedInput: null, output: 0, contextWindow: null,
-    maxOutputTokens: null, source: 'self-hosted (Ollama): no per-token price', date: '' };
+  return { provider: 'self-hosted', model, input: 0, cachedInput: null, output: 0, contextWindow: null,
+    maxOutputTokens: null, source: 'self-hosted model server: no per-token price', date: '' };
 }
 
 function datasetProvider(id: string): Provider | undefined {

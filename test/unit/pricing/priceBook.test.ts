@@ -149,9 +149,9 @@ describe('pricing/PriceBook', () => {
     assert.ok(book.knownModels().some((m) => m.startsWith('claude-')));
   });
 
-  it('prices local Ollama models at $0 per token with the reason, unless an override prices their compute', () => {
+  it('prices self-hosted models (Ollama, vLLM…) at $0 per token with the reason, unless an override prices their compute', () => {
     const book = new PriceBook({ at: AT, overrides: { 'llama3.1:70b': { input: 0.2, output: 0.6 } } });
-    for (const [provider, model] of [['ollama', 'llama3.1'], ['litellm', 'ollama/llama3'], ['litellm', 'ollama_chat/qwen2.5:7b'], ['ollama', 'mistral']] as [ProviderId, string][]) {
+    for (const [provider, model] of [['self-hosted', 'llama3.1'], ['litellm', 'ollama/llama3'], ['litellm', 'ollama_chat/qwen2.5:7b'], ['self-hosted', 'mistral'], ['litellm', 'hosted_vllm/meta-llama/Llama-3.1-8B']] as [ProviderId, string][]) {
       const r = book.resolve(provider, model);
       assert.strictEqual(r.status, 'free', model);
       assert.deepStrictEqual([r.price?.input, r.price?.output], [0, 0], model);
@@ -159,7 +159,7 @@ describe('pricing/PriceBook', () => {
     }
     // The same names through a vendor are that vendor's models, not free.
     assert.ok(book.lookup('mistral', 'mistral-large-latest')!.output > 0);
-    assert.strictEqual(book.resolve('ollama', 'llama3.1:70b').price?.output, 0.6);
+    assert.strictEqual(book.resolve('self-hosted', 'llama3.1:70b').price?.output, 0.6);
     // An unknown name elsewhere stays unknown (never $0).
     assert.strictEqual(book.resolve('openai', 'llama3.1').status, 'unknown');
   });

@@ -45,9 +45,9 @@ const classes: Record<string, { provider: ProviderId; google?: boolean }> = {
   ChatCohere: { provider: 'cohere' },
   ChatGroq: { provider: 'groq' },
   // Local models: no per-token price.
-  ChatOllama: { provider: 'ollama' },
-  OllamaLLM: { provider: 'ollama' },
-  Ollama: { provider: 'ollama' },
+  ChatOllama: { provider: 'self-hosted' },
+  OllamaLLM: { provider: 'self-hosted' },
+  Ollama: { provider: 'self-hosted' },
   // Other vendors' chat models: the vendor's prices when the dataset has them.
   ChatDeepSeek: { provider: 'unknown' },
   ChatFireworks: { provider: 'unknown' },

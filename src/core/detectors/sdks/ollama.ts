@@ -19,7 +19,7 @@ const embed: CallSpec = { paths: ['embed', 'embeddings'], api: 'embed', kind: 'e
 
 export const ollama: SdkSpec = {
   sdk: 'ollama',
-  provider: 'ollama',
+  provider: 'self-hosted',
   modules: ['ollama', 'ollama/browser'],
   exports: {
     Client: { type: 'client' },
