@@ -35,7 +35,9 @@ export type SdkId =
   | 'litellm'
   | 'langchain'
   | 'vercel-ai'
-  | 'ollama';
+  | 'ollama'
+  /** A raw HTTP request to a model API (`requests.post`, `fetch`, `axios.post`). */
+  | 'http';
 
 export type CallKind = 'chat' | 'completion' | 'embedding' | 'image' | 'audio' | 'ocr' | 'moderation';
 

@@ -64,6 +64,21 @@ export function readArgs(ev: Evaluator, call: Extract<Expr, { k: 'call' }>, opti
   return out;
 }
 
+/** A dict written or named in the file as keyword arguments (the JSON body of a raw HTTP request). */
+export function dictArgs(ev: Evaluator, expr: Expr): CallArgs | null {
+  const v = ev.eval(expr);
+  if (v.t !== 'dict') return null;
+  const out: CallArgs = { named: new Map(), positional: [], opaque: false, container: null, containerKind: null };
+  const literal = expr.k === 'dict' ? expr.node : v.node.type === 'dictionary' || v.node.type === 'object' ? v.node : null;
+  if (literal) {
+    out.container = literal;
+    out.containerKind = ev.lang === 'python' ? 'python-dict' : 'js-object';
+  }
+  mergeEntries(ev, v.entries, out, 0, expr.k !== 'dict');
+  if (v.partial) out.opaque = true;
+  return out;
+}
+
 function mergeDict(ev: Evaluator, v: Value, out: CallArgs, indirect: boolean): void {
   if (v.t === 'dict') {
     mergeEntries(ev, v.entries, out, 0, indirect);

@@ -12,6 +12,7 @@ import { collectPrompts, type FoundPrompt } from '../prompts/collect';
 import type { InsertionPoint, LlmCall, ModelSource, OutputCap, ProviderId, Span } from '../types';
 import { type CallArgs, getArg, readArgs } from './args';
 import { fallbackPathMatches, fallbackTarget } from './fallback';
+import { type HttpTarget, httpSpec, httpTarget, isHttpCallee } from './http';
 import { insertionInto } from './insertion';
 import { inferProvider, providerOfServer } from './providerOfModel';
 import type { CallSpec, CapSpec, SdkSpec } from './spec';
@@ -56,9 +57,16 @@ export function detectCalls(ev: Evaluator, callNodes: Node[], opts: DetectOption
     const cv = target ? null : ev.eval(callee);
     // `fn = client.completions.create` … `fn(…)` on an untraced client: judge the method it holds.
     if (!target && callee.k === 'name') callee = boundMethod(ev, callee) ?? callee;
-    if (cv && cv.t !== 'sdk' && cv.t !== 'obj' && cv.t !== 'objpath' && !fallbackPathMatches(callee)) continue;
+    if (cv && cv.t !== 'sdk' && cv.t !== 'obj' && cv.t !== 'objpath' && !fallbackPathMatches(callee) && !isHttpCallee(callee)) continue;
     const e = ev.lower(node);
     if (e.k !== 'call') continue;
+    const http = target ? null : httpTarget(ev, e);
+    if (http) {
+      seen.add(node.id);
+      const detected = buildCall(ev, e, { spec: httpSpec, call: http.call, receiver: null, provider: http.provider, apiPath: http.api }, opts, false, http);
+      if (detected) out.push(detected);
+      continue;
+    }
     if (target?.call.returns || cv?.t === 'sdk' || (!target && (e.isNew || callee.k === 'name'))) {
       // A constructor or factory: remember LangChain models in case nothing invokes them in this file.
       const v = ev.eval(e);
@@ -87,10 +95,10 @@ export function detectCalls(ev: Evaluator, callNodes: Node[], opts: DetectOption
   return out;
 }
 
-function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptions, ctorOnly = false): DetectedCall | null {
+function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptions, ctorOnly = false, http?: HttpTarget): DetectedCall | null {
   const { call: spec } = target;
   const args = ctorOnly ? { named: new Map(), positional: [], opaque: false, container: null, containerKind: null } as CallArgs
-    : readArgs(ev, e, spec.optionsPos);
+    : http?.args ?? readArgs(ev, e, spec.optionsPos);
   const chain = receiverChain(ev, target.receiver);
 
   // ---- model
@@ -118,6 +126,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
       break;
     }
   }
+  if (!model && http?.urlModel) { model = http.urlModel; modelSource = 'literal'; }
   const server = serverUrl(ev, args, chain);
   const served = server ? providerOfServer(server, model) : null;
   if (served) provider = served;
@@ -177,7 +186,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
 
   // ---- the rest
   const streamArg = args.named.get('stream');
-  const stream = !!spec.stream || (!!streamArg && isTrue(ev.eval(streamArg.expr)));
+  const stream = !!spec.stream || !!http?.stream || (!!streamArg && isTrue(ev.eval(streamArg.expr)));
   const loop = ctorOnly ? null : findEnclosingLoop(e.node);
   const nameNode = e.callee.k === 'member' ? e.callee.propNode : e.callee.node;
   const callStart = e.node.startIndex;

@@ -13,6 +13,7 @@ import type { LanguageId, PromptRole, Span } from '../types';
 import { commentTargetLine } from '../analysis/commentTarget';
 import type { LineIndex } from '../formatters/lineIndex';
 import { type DetectedCall, detectCalls } from './detect';
+import { HTTP_CALLEES } from './http';
 import { SDKS } from './sdks';
 import { googleGenerativeAi } from './sdks/google';
 import type { SdkSpec } from './spec';
@@ -43,6 +44,7 @@ class Index implements SdkIndex {
       }
     }
     for (const n of TEMPLATE_CALLS) this.candidateNames.add(n);
+    for (const n of HTTP_CALLEES) this.candidateNames.add(n);
   }
 
   assumedReceiver(method: string): { spec: SdkSpec; type: string } | null {

@@ -33,6 +33,20 @@ runRuleTests('missing-output-cap', {
     },
     {
       lang: 'python',
+      name: 'raw HTTP: the cap goes into the JSON body',
+      code: 'import requests\nrequests.post("https://api.openai.com/v1/chat/completions", json={"model": "gpt-4o", "messages": []})\n',
+      findings: [{ text: 'post', data: { param: 'max_tokens' } }],
+      output: 'import requests\nrequests.post("https://api.openai.com/v1/chat/completions", json={"model": "gpt-4o", "messages": [], "max_tokens": 1024})\n',
+    },
+    {
+      lang: 'typescript',
+      name: 'raw HTTP (fetch): the cap goes into the stringified body',
+      code: "await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [] }) });\n",
+      findings: [{ text: 'fetch', data: { param: 'max_tokens' } }],
+      output: "await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [], max_tokens: 1024 }) });\n",
+    },
+    {
+      lang: 'python',
       name: 'reasoning model gets room for thinking tokens',
       code: 'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="o3-mini", messages=[])\n',
       findings: [{ text: 'create', data: { capValue: 4096 } }],
