@@ -78,6 +78,8 @@ export function httpTarget(ev: Evaluator, e: CallExpr): HttpTarget | null {
   const urlValue = ev.eval(urlExpr);
   if (urlValue.t !== 'str') return null;
   const url = textOf(urlValue).replace(/[?#].*$/, '').replace(/\/+$/, '');
+  // A relative URL is the app's own backend (a proxy route): the model call, if any, happens there.
+  if (/^[./]/.test(url)) return null;
   const endpoint = ENDPOINTS.find((ep) => ep.path.test(url));
   if (!endpoint) return null;
   const bodyExpr = body(ev, e, methodFirst);
