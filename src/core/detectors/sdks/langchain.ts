@@ -30,6 +30,24 @@ function chatModelType(c: CapSpec): TypeSpec {
   };
 }
 
+// Embedding models: each embed_documents / embed_query is a request (vector stores that embed inside their own
+// methods are not counted: the file does not show how many texts they send).
+const embedInput = (names: string[]) => [{ names, pos: 0, role: 'input' as const }];
+const embeddingsType: TypeSpec = {
+  calls: [
+    { paths: ['embed_documents', 'aembed_documents', 'embedDocuments'], api: 'embed_documents', kind: 'embedding',
+      fromReceiver: true, noOutput: true, prompts: embedInput(['texts', 'documents']) },
+    { paths: ['embed_query', 'aembed_query', 'embedQuery'], api: 'embed_query', kind: 'embedding', fromReceiver: true,
+      noOutput: true, prompts: embedInput(['text', 'document']) },
+  ],
+  ctor: { model: { names: ['model', 'model_name', 'modelName', 'deployment', 'azure_deployment', 'deploymentName'] } },
+};
+const embeddingClasses: Record<string, ProviderId> = {
+  OpenAIEmbeddings: 'openai', AzureOpenAIEmbeddings: 'azure-openai', GoogleGenerativeAIEmbeddings: 'google',
+  VertexAIEmbeddings: 'google', CohereEmbeddings: 'cohere', MistralAIEmbeddings: 'mistral', OllamaEmbeddings: 'self-hosted',
+  BedrockEmbeddings: 'unknown',
+};
+
 const classes: Record<string, { provider: ProviderId; google?: boolean }> = {
   ChatOpenAI: { provider: 'openai' },
   AzureChatOpenAI: { provider: 'azure-openai' },
@@ -62,6 +80,7 @@ const classes: Record<string, { provider: ProviderId; google?: boolean }> = {
 
 const exportsTable: SdkSpec['exports'] = {};
 for (const [name, c] of Object.entries(classes)) exportsTable[name] = { type: c.google ? 'googleModel' : 'model', provider: c.provider };
+for (const [name, provider] of Object.entries(embeddingClasses)) exportsTable[name] = { type: 'embeddings', provider };
 // init_chat_model("gpt-4o", model_provider="openai") / initChatModel("gpt-4o"): the vendor comes from the model.
 const initModel: CallSpec = { paths: [''], kind: 'chat', returns: 'model' };
 exportsTable.init_chat_model = { call: initModel, provider: 'unknown' };
@@ -73,11 +92,11 @@ export const langchain: SdkSpec = {
   modules: ['langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_google_vertexai',
     'langchain_mistralai', 'langchain_cohere', 'langchain_groq', 'langchain_aws', 'langchain_deepseek', 'langchain_fireworks',
     'langchain_together', 'langchain_xai', 'langchain_ollama', 'langchain_community.chat_models',
-    'langchain_community.llms', 'langchain.chat_models', 'langchain.llms',
+    'langchain_community.llms', 'langchain.chat_models', 'langchain.llms', 'langchain_community.embeddings', 'langchain.embeddings',
     '@langchain/openai', '@langchain/anthropic', '@langchain/google-genai', '@langchain/google-vertexai',
     '@langchain/mistralai', '@langchain/cohere', '@langchain/groq', '@langchain/aws', '@langchain/deepseek', '@langchain/xai',
-    '@langchain/ollama', '@langchain/community/chat_models', 'langchain/chat_models/universal',
+    '@langchain/ollama', '@langchain/community/chat_models', '@langchain/community/embeddings', 'langchain/embeddings', 'langchain/chat_models/universal',
     'langchain/chat_models/openai', 'langchain/chat_models/anthropic', 'langchain/llms/openai'],
   exports: exportsTable,
-  types: { model: chatModelType(cap), googleModel: chatModelType(googleCap) },
+  types: { model: chatModelType(cap), googleModel: chatModelType(googleCap), embeddings: embeddingsType },
 };
