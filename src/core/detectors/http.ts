@@ -28,11 +28,17 @@ interface Endpoint {
   call: CallSpec;
   /** The vendor when the URL's host does not say (the API's shape is the vendor's own). */
   provider: ProviderId | null;
+  /** Where the URL names the model (Gemini) or the deployment (Azure). */
+  modelInUrl?: RegExp;
 }
 
+const chatCompletions: CallSpec = { paths: ['POST /chat/completions'], kind: 'chat', model, cap: cap(['max_completion_tokens', 'max_tokens'], 'max_tokens'), prompts: [messages] };
+
 const ENDPOINTS: Endpoint[] = [
-  { path: /\/chat\/completions$/, needs: ['model', 'messages'], provider: null,
-    call: { paths: ['POST /chat/completions'], kind: 'chat', model, cap: cap(['max_completion_tokens', 'max_tokens'], 'max_tokens'), prompts: [messages] } },
+  // Azure OpenAI: the deployment in the path stands for the model.
+  { path: /\/openai\/deployments\/[^/]+\/chat\/completions$/, needs: ['messages'], provider: 'azure-openai',
+    modelInUrl: /\/deployments\/([^/]+)\//, call: chatCompletions },
+  { path: /\/chat\/completions$/, needs: ['model', 'messages'], provider: null, call: chatCompletions },
   { path: /\/v1\/completions$/, needs: ['model', 'prompt'], provider: null,
     call: { paths: ['POST /v1/completions'], kind: 'completion', model, cap: cap(['max_tokens'], 'max_tokens'), prompts: [{ names: ['prompt'], role: 'prompt' }] } },
   { path: /\/v1\/responses$/, needs: ['model', 'input'], provider: 'openai',
@@ -43,7 +49,7 @@ const ENDPOINTS: Endpoint[] = [
   { path: /\/v1\/messages$/, needs: ['model', 'messages'], provider: 'anthropic',
     call: { paths: ['POST /v1/messages'], kind: 'chat', model, cap: cap(['max_tokens'], 'max_tokens'),
       prompts: [{ names: ['system'], role: 'system' }, messages] } },
-  { path: /\/models\/[^/:]+:(?:stream)?[gG]enerateContent$/, needs: ['contents'], provider: 'google',
+  { path: /\/models\/[^/:]+:(?:stream)?[gG]enerateContent$/, needs: ['contents'], provider: 'google', modelInUrl: /\/models\/([^/:]+):/,
     call: { paths: ['POST :generateContent'], kind: 'chat', cap: geminiCap,
       prompts: [{ names: ['systemInstruction', 'system_instruction'], role: 'system' }, { names: ['contents'], role: 'user', messages: true }] } },
 ];
@@ -85,7 +91,8 @@ export function httpTarget(ev: Evaluator, e: CallExpr): HttpTarget | null {
   const bodyExpr = body(ev, e, methodFirst);
   const args = bodyExpr ? dictArgs(ev, bodyExpr) : null;
   if (!args || !endpoint.needs.every((k) => args.named.has(k))) return null;
-  const urlModel = /\/models\/([^/:]+):/.exec(url)?.[1] ?? null;
+  const named = endpoint.modelInUrl?.exec(url)?.[1] ?? null;
+  const urlModel = named && !/[{}$]/.test(named) ? named : null; // not a placeholder
   const modelSlot = args.named.get('model');
   const mv = modelSlot ? ev.eval(modelSlot.expr) : null;
   const modelName = urlModel ?? (mv?.t === 'str' ? textOf(mv) : null);
