@@ -128,12 +128,13 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   }
   if (!model && http?.urlModel) { model = http.urlModel; modelSource = 'literal'; }
   const server = serverUrl(ev, args, chain);
-  const served = server ? providerOfServer(server, model) : null;
+  // A base URL the file does not show: the server may not be the SDK's vendor; the model's name may still say.
+  const served = server === undefined ? null : server === null ? 'unknown' : providerOfServer(server, model);
   if (served) provider = served;
-  else if (provider === 'unknown' || provider === 'litellm') {
+  if (provider === 'unknown' || provider === 'litellm') {
     const hint = modelProviderKw(ev, chain) ?? (model ? inferProvider(model) : null);
     if (hint) provider = hint;
-  } else if (provider === 'openai' && model) {
+  } else if (provider === 'openai' && model && !served) {
     // The OpenAI SDK against another vendor's OpenAI-compatible endpoint (Gemini, Mistral, Anthropic): their prices.
     const vendor = inferProvider(model);
     if (vendor && vendor !== 'openai' && vendor !== 'azure-openai') provider = vendor;
@@ -281,8 +282,11 @@ function modelFrom(ev: Evaluator, v: Value, expr: Expr, providerHelper = false):
 
 const BASE_URL_NAMES = ['base_url', 'baseURL', 'baseUrl', 'api_base', 'openai_api_base'];
 
-/** The URL a client (or a LiteLLM call) was pointed at: `OpenAI(base_url=…)`, `new ChatOpenAI({ configuration: { baseURL } })`. */
-function serverUrl(ev: Evaluator, args: CallArgs, chain: ChainLink[]): string | null {
+/**
+ * The URL a client (or a LiteLLM call) was pointed at: `OpenAI(base_url=…)`, `new ChatOpenAI({ configuration: { baseURL } })`;
+ * null when one is given that the file does not show, undefined when none is given.
+ */
+function serverUrl(ev: Evaluator, args: CallArgs, chain: ChainLink[]): string | null | undefined {
   for (const a of [args, ...chain.map((l) => l.args)]) {
     if (!a) continue;
     const conf = a.named.get('configuration');
@@ -290,10 +294,10 @@ function serverUrl(ev: Evaluator, args: CallArgs, chain: ChainLink[]): string | 
     for (const name of BASE_URL_NAMES) {
       const slot = a.named.get(name);
       const v = slot ? ev.eval(slot.expr) : confValue?.t === 'dict' ? ev.dictGet(confValue, name) : null;
-      if (v) return v.t === 'str' ? textOf(v) : null;
+      if (v) return v.t === 'str' ? textOf(v) : v.t === 'null' ? undefined : null;
     }
   }
-  return null;
+  return undefined;
 }
 
 function modelProviderKw(ev: Evaluator, chain: ChainLink[]): ProviderId | null {

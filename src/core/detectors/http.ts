@@ -6,6 +6,7 @@
 import type { Evaluator } from '../analysis/evaluator';
 import { textOf } from '../analysis/evaluator';
 import type { Expr } from '../analysis/ir';
+import type { Value } from '../analysis/values';
 import type { ProviderId } from '../types';
 import { type CallArgs, dictArgs } from './args';
 import { inferProvider, providerOfServer } from './providerOfModel';
@@ -30,7 +31,14 @@ interface Endpoint {
   provider: ProviderId | null;
   /** Where the URL names the model (Gemini) or the deployment (Azure). */
   modelInUrl?: RegExp;
+  /** Paths common enough elsewhere (`/api/chat`) count only on this host. */
+  host?: RegExp;
 }
+
+/** Ollama's own port or a host named after it (a compose service). */
+const OLLAMA_HOST = /^[a-z]+:\/\/(?:[^/]*:11434|[^/:]*ollama[^/:]*(?::\d+)?)(?:\/|$)/i;
+const ollamaCap: CapSpec = { names: [], nested: [{ holders: ['options'], names: ['num_predict'] }],
+  insert: { python: 'num_predict', js: 'num_predict' }, insertInto: { python: 'options', js: 'options' } };
 
 const chatCompletions: CallSpec = { paths: ['POST /chat/completions'], kind: 'chat', model, cap: cap(['max_completion_tokens', 'max_tokens'], 'max_tokens'), prompts: [messages] };
 
@@ -44,6 +52,14 @@ const ENDPOINTS: Endpoint[] = [
   { path: /\/v1\/responses$/, needs: ['model', 'input'], provider: 'openai',
     call: { paths: ['POST /v1/responses'], kind: 'chat', model, cap: cap(['max_output_tokens'], 'max_output_tokens'),
       prompts: [{ names: ['instructions'], role: 'instructions' }, { names: ['input'], role: 'user', messages: true }] } },
+  { path: /\/v1\/images\/generations$/, needs: ['prompt'], provider: null,
+    call: { paths: ['POST /v1/images/generations'], kind: 'image', model, noOutput: true, prompts: [{ names: ['prompt'], role: 'prompt' }] } },
+  // Ollama's native API.
+  { path: /\/api\/chat$/, host: OLLAMA_HOST, needs: ['model', 'messages'], provider: 'self-hosted',
+    call: { paths: ['POST /api/chat'], kind: 'chat', model, cap: ollamaCap, prompts: [messages] } },
+  { path: /\/api\/generate$/, host: OLLAMA_HOST, needs: ['model', 'prompt'], provider: 'self-hosted',
+    call: { paths: ['POST /api/generate'], kind: 'completion', model, cap: ollamaCap,
+      prompts: [{ names: ['system'], role: 'system' }, { names: ['prompt'], role: 'prompt' }] } },
   { path: /\/v1\/embeddings$/, needs: ['model', 'input'], provider: null,
     call: { paths: ['POST /v1/embeddings'], kind: 'embedding', model, noOutput: true, prompts: [{ names: ['input'], role: 'input' }] } },
   { path: /\/v1\/messages$/, needs: ['model', 'messages'], provider: 'anthropic',
@@ -56,8 +72,11 @@ const ENDPOINTS: Endpoint[] = [
 
 export const httpSpec: SdkSpec = { sdk: 'http', provider: 'unknown', modules: [], exports: {}, types: { rest: { calls: ENDPOINTS.map((e) => e.call) } } };
 
-/** Callee names that send a request with a URL first (`post`, `fetch`) or a method then a URL (`request`, `stream`). */
-export const HTTP_CALLEES = ['fetch', 'post', 'request', 'stream', 'ofetch', '$fetch'];
+/**
+ * Callee names that send a request with a URL first (`post`, `fetch`), a method then a URL (`request`, `stream` in
+ * Python), or one config object (`axios({ url, data })`, `axios.request({ … })`).
+ */
+export const HTTP_CALLEES = ['fetch', 'post', 'request', 'stream', 'ofetch', '$fetch', 'axios'];
 
 export interface HttpTarget {
   call: CallSpec;
@@ -75,46 +94,69 @@ export function isHttpCallee(callee: Expr): boolean {
   return HTTP_CALLEES.includes(calleeName(callee));
 }
 
+/** Where a request's URL and JSON body are written. */
+interface Request { url: Expr; body: Expr | null }
+
 export function httpTarget(ev: Evaluator, e: CallExpr): HttpTarget | null {
   const name = calleeName(e.callee);
   if (!HTTP_CALLEES.includes(name)) return null;
-  const methodFirst = name === 'request' || name === 'stream';
-  const urlExpr = e.args.find((a) => a.name === 'url')?.value ?? e.args.filter((a) => !a.name)[methodFirst ? 1 : 0]?.value;
-  if (!urlExpr) return null;
-  const urlValue = ev.eval(urlExpr);
+  const req = requestOf(ev, e, name);
+  if (!req) return null;
+  const urlValue = ev.eval(req.url);
   if (urlValue.t !== 'str') return null;
   const url = textOf(urlValue).replace(/[?#].*$/, '').replace(/\/+$/, '');
   // A relative URL is the app's own backend (a proxy route): the model call, if any, happens there.
   if (/^[./]/.test(url)) return null;
-  const endpoint = ENDPOINTS.find((ep) => ep.path.test(url));
-  if (!endpoint) return null;
-  const bodyExpr = body(ev, e, methodFirst);
-  const args = bodyExpr ? dictArgs(ev, bodyExpr) : null;
-  if (!args || !endpoint.needs.every((k) => args.named.has(k))) return null;
+  const endpoint = ENDPOINTS.find((ep) => ep.path.test(url) && (!ep.host || ep.host.test(url)));
+  if (!endpoint || !req.body) return null;
   const named = endpoint.modelInUrl?.exec(url)?.[1] ?? null;
   const urlModel = named && !/[{}$]/.test(named) ? named : null; // not a placeholder
+  let args = dictArgs(ev, req.body);
+  if (args && !endpoint.needs.every((k) => args!.named.has(k))) return null;
+  if (!args) {
+    // A body the file does not show (`JSON.stringify(opts)`): enough when the URL is a vendor's own API.
+    if (ev.eval(req.body).t !== 'unknown') return null;
+    const vendor = providerOfServer(url, urlModel);
+    if (!vendor || vendor === 'unknown' || vendor === 'self-hosted') return null;
+    args = { named: new Map(), positional: [], opaque: true, container: null, containerKind: null };
+  }
   const modelSlot = args.named.get('model');
   const mv = modelSlot ? ev.eval(modelSlot.expr) : null;
   const modelName = urlModel ?? (mv?.t === 'str' ? textOf(mv) : null);
-  const provider = providerOfServer(url, modelName) ?? endpoint.provider ?? (modelName ? inferProvider(modelName) : null) ?? 'unknown';
-  return { call: endpoint.call, args, provider, api: endpoint.call.paths[0], urlModel,
-    stream: /:streamGenerateContent$/.test(url) };
+  const served = providerOfServer(url, modelName);
+  const provider = (served !== 'unknown' ? served : null) ?? endpoint.provider ?? (modelName ? inferProvider(modelName) : null) ?? 'unknown';
+  return { call: endpoint.call, args, provider, api: endpoint.call.paths[0], urlModel, stream: /:streamGenerateContent$/.test(url) };
 }
 
-/** The JSON body: Python `json=` / `data=json.dumps(…)`; JS `{ body: JSON.stringify(…) }`, `{ json: … }`, or axios's data. */
-function body(ev: Evaluator, e: CallExpr, methodFirst: boolean): Expr | null {
+/**
+ * The URL and the JSON body: Python `post(url, json=…)` / `data=json.dumps(…)`, `request("POST", url, …)`; JS
+ * `fetch(url, { body: JSON.stringify(…) })`, `{ json: … }` (ky, got), `axios.post(url, data)`, `axios({ url, data })`.
+ */
+function requestOf(ev: Evaluator, e: CallExpr, name: string): Request | null {
+  const positional = e.args.filter((a) => !a.name && !a.spread).map((a) => a.value);
   if (ev.lang === 'python') {
+    const url = e.args.find((a) => a.name === 'url')?.value ?? positional[name === 'request' || name === 'stream' ? 1 : 0];
     const kw = e.args.find((a) => a.name === 'json') ?? e.args.find((a) => a.name === 'data' || a.name === 'content');
-    return kw ? unwrapJson(kw.value) : null;
+    return url ? { url, body: kw ? unwrapJson(kw.value) : null } : null;
   }
-  const second = e.args.filter((a) => !a.spread)[methodFirst ? 2 : 1]?.value;
-  if (!second) return null;
+  const first = positional[0] ? ev.eval(positional[0]) : null;
+  if ((name === 'axios' || name === 'request') && first?.t === 'dict') {
+    // One request config: `axios({ method: 'post', url, data })`.
+    const url = entryOf(first, 'url');
+    return url ? { url, body: entryOf(first, 'data') ?? entryOf(first, 'body') } : null;
+  }
+  if (name === 'axios' || !positional[0]) return null;
+  const second = positional[1];
+  if (!second) return { url: positional[0], body: null };
   const init = ev.eval(second);
-  if (init.t !== 'dict') return null;
-  const holder = ev.dictGet(init, 'body') ?? ev.dictGet(init, 'json') ?? ev.dictGet(init, 'data');
-  if (!holder) return second; // axios.post(url, data)
-  const entry = init.entries.find((en) => en.key === 'body' || en.key === 'json' || en.key === 'data');
-  return entry ? unwrapJson(entry.value) : null;
+  if (init.t !== 'dict') return { url: positional[0], body: name === 'post' ? second : null }; // axios.post(url, data)
+  const holder = entryOf(init, 'body') ?? entryOf(init, 'json') ?? entryOf(init, 'data');
+  return { url: positional[0], body: holder ? unwrapJson(holder) : name === 'post' ? second : null };
+}
+
+function entryOf(v: Extract<Value, { t: 'dict' }>, key: string): Expr | null {
+  for (let i = v.entries.length - 1; i >= 0; i--) if (v.entries[i].key === key) return v.entries[i].value;
+  return null;
 }
 
 /** `json.dumps(x)` / `JSON.stringify(x)` → x. */

@@ -29,6 +29,9 @@ export function inferProvider(model: string): ProviderId | null {
   return null;
 }
 
+/** Models only their vendor serves (a local address serving one is a proxy to that vendor). */
+const VENDOR_ONLY_MODEL = /^(gpt-(?!oss)|o[1-9](-|$)|chatgpt|text-embedding-(3|ada)|dall-e|claude|gemini|command|embed-(english|multilingual))/;
+
 const SERVER_HOSTS: [RegExp, ProviderId][] = [
   [/(^|\.)api\.openai\.com$/, 'openai'], [/(^|\.)openai\.azure\.com$/, 'azure-openai'], [/(^|\.)groq\.com$/, 'groq'],
   [/^generativelanguage\.googleapis\.com$/, 'google'], [/(^|\.)mistral\.ai$/, 'mistral'], [/(^|\.)anthropic\.com$/, 'anthropic'],
@@ -38,8 +41,9 @@ const SERVER_HOSTS: [RegExp, ProviderId][] = [
 /**
  * Who serves the requests of a client pointed at `url` (`OpenAI(base_url=…)`). A vendor's API host names the vendor.
  * Ollama (port 11434, an `ollama` host) is self-hosted whatever the model. Another local or internal host
- * (localhost, a private address, a one-label service name) is self-hosted unless the model is a vendor's: then it is
- * a proxy (a LiteLLM gateway on localhost:4000 still bills OpenAI).
+ * (localhost, a private address, a one-label service name) is self-hosted unless the model is one only a vendor
+ * serves: then it is a proxy (a LiteLLM gateway on localhost:4000 still bills OpenAI). Any other public host is not
+ * the SDK's vendor: `unknown` (the model's name may still say whose it is).
  */
 export function providerOfServer(url: string, model: string | null): ProviderId | null {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?/i.exec(url.trim());
@@ -49,8 +53,9 @@ export function providerOfServer(url: string, model: string | null): ProviderId 
   if (m[2] === '11434' || /(^|[.-])ollama([.-]|$)/.test(host)) return 'self-hosted';
   const internal = host === 'localhost' || host === '[::1]' || host === 'host.docker.internal' || !host.includes('.') ||
     host.endsWith('.local') || host.endsWith('.internal') || /^(127\.|0\.0\.0\.0$|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host);
-  if (!internal) return null;
-  // `openai/qwen2.5` in LiteLLM means "an OpenAI-compatible server": judge the name after the prefix.
-  const vendor = model ? inferProvider(model.replace(/^[a-z_]+\//i, '')) : null;
-  return vendor && vendor !== 'self-hosted' ? null : 'self-hosted';
+  if (!internal) return /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? 'unknown' : null;
+  // `openai/qwen2.5` in LiteLLM means "an OpenAI-compatible server": judge the name after the prefix. Open-weight
+  // families (Gemma, Llama, Mistral 7B…) run locally; these names do not.
+  const bare = (model ?? '').replace(/^[a-z_]+\//i, '').toLowerCase();
+  return VENDOR_ONLY_MODEL.test(bare) ? null : 'self-hosted';
 }

@@ -14,8 +14,9 @@ describe('detectors/providerOfServer (who serves a client pointed at a base URL)
     ['http://localhost:4000', 'gpt-4o-mini', null], // a LiteLLM proxy bills the vendor
     ['http://localhost:4000', 'anthropic/claude-sonnet-4-5', null],
     ['http://localhost:8000', 'openai/qwen2.5', 'self-hosted'], // LiteLLM's "OpenAI-compatible" prefix
-    ['https://api.deepseek.com', 'deepseek-chat', null], // priced by the model name
-    ['https://llm.example.com/v1', 'llama3', null], // a public host we cannot place
+    ['https://api.deepseek.com', 'deepseek-chat', 'unknown'], // not OpenAI: priced by the model name
+    ['https://llm.example.com/v1', 'llama3', 'unknown'], // a public host we cannot place
+    ['http://127.0.0.1:1234/v1', 'gemma-3-4b', 'self-hosted'], // an open-weight Google model runs locally
     ['{base}/v1', 'llama3', null],
     ['', 'llama3', null],
   ];
