@@ -72,6 +72,9 @@ const ENDPOINTS: Endpoint[] = [
 
 export const httpSpec: SdkSpec = { sdk: 'http', provider: 'unknown', modules: [], exports: {}, types: { rest: { calls: ENDPOINTS.map((e) => e.call) } } };
 
+/** Text every file with a detectable request holds: the API's path (a URL from elsewhere cannot be read anyway). */
+export const HTTP_PATH_HINT = /completions|\/v1\/(?:messages|responses|embeddings|images)|generateContent|\/api\/(?:chat|generate)/i;
+
 /**
  * Callee names that send a request with a URL first (`post`, `fetch`), a method then a URL (`request`, `stream` in
  * Python), or one config object (`axios({ url, data })`, `axios.request({ … })`).

@@ -13,7 +13,7 @@ import type { LanguageId, PromptRole, Span } from '../types';
 import { commentTargetLine } from '../analysis/commentTarget';
 import type { LineIndex } from '../formatters/lineIndex';
 import { type DetectedCall, detectCalls } from './detect';
-import { HTTP_CALLEES } from './http';
+import { HTTP_CALLEES, HTTP_PATH_HINT } from './http';
 import { SDKS } from './sdks';
 import { googleGenerativeAi } from './sdks/google';
 import type { SdkSpec } from './spec';
@@ -31,6 +31,8 @@ const MIN_PROMPT_CONSTANT_CHARS = 16;
 class Index implements SdkIndex {
   private readonly modules = new Map<string, SdkSpec>();
   readonly candidateNames = new Set<string>();
+  /** With `fetch`, `post`…: for files that name a model API's path (the URL must be in the file to be read). */
+  readonly candidateNamesWithHttp: ReadonlySet<string>;
 
   constructor(specs: SdkSpec[]) {
     for (const spec of specs) {
@@ -44,7 +46,7 @@ class Index implements SdkIndex {
       }
     }
     for (const n of TEMPLATE_CALLS) this.candidateNames.add(n);
-    for (const n of HTTP_CALLEES) this.candidateNames.add(n);
+    this.candidateNamesWithHttp = new Set([...this.candidateNames, ...HTTP_CALLEES]);
   }
 
   assumedReceiver(method: string): { spec: SdkSpec; type: string } | null {
@@ -77,7 +79,7 @@ const ASSUMED_RECEIVERS: Record<string, { spec: SdkSpec; type: string }> = {
  * name or a `prompt-cost` comment. Conservative: when false, parsing and detecting would find nothing, so both are
  * skipped (most files of a workspace scan).
  */
-const RELEVANT = /openai|anthropic|ollama|genai|generativeai|generative-ai|vertexai|mistral|cohere|litellm|langchain|groq|@ai-sdk|['"]ai['"]|completions|messages\.(?:create|stream|parse)|generate_?content|responses\.|chat\.complete|embeddings|getGenerativeModel|start_?chat|prompt|instruction|system_?(?:message|msg)|template|preamble|persona/i;
+const RELEVANT = /openai|anthropic|ollama|\/v1\/(?:messages|responses|embeddings|images)|\/api\/(?:chat|generate)|genai|generativeai|generative-ai|vertexai|mistral|cohere|litellm|langchain|groq|@ai-sdk|['"]ai['"]|completions|messages\.(?:create|stream|parse)|generate_?content|responses\.|chat\.complete|embeddings|getGenerativeModel|start_?chat|prompt|instruction|system_?(?:message|msg)|template|preamble|persona/i;
 
 export function mayHaveLlmCode(text: string): boolean {
   return RELEVANT.test(text);
@@ -112,7 +114,8 @@ export interface DetectInput {
 
 export function detectFile(input: DetectInput): Detection {
   const { lang, tree } = input;
-  const facts = lang === 'python' ? new PythonFacts(tree, input.text, INDEX.candidateNames) : new JsFacts(tree, input.text, INDEX.candidateNames);
+  const names = HTTP_PATH_HINT.test(input.text) ? INDEX.candidateNamesWithHttp : INDEX.candidateNames;
+  const facts = lang === 'python' ? new PythonFacts(tree, input.text, names) : new JsFacts(tree, input.text, names);
   const ev = new Evaluator(lang === 'python' ? 'python' : 'js', facts, INDEX, lang === 'python' ? (n: Node) => lowerPython(n) : (n: Node) => lowerJs(n));
   // A `prompt-cost: N/month` comment applies to the call on its line, or to the first code line below it.
   const annotations = new Map<number, { callsPerMonth: number; span: Span }>();
