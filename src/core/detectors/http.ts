@@ -1,7 +1,8 @@
 // Raw HTTP requests to a model API: `requests.post("https://api.openai.com/v1/chat/completions", json={…})`,
 // `fetch(url, { body: JSON.stringify({…}) })`, `axios.post(url, {…})`. The URL says which API; the JSON body holds the
 // model, the cap and the prompts under the same names as the SDKs take them. Only generation endpoints count
-// (`/v1/models` or a webhook does not), and only with a body that has the API's fields.
+// (`/v1/models` or a webhook does not), with a body that has the API's fields, or one the file does not show when
+// the URL is a vendor's own API host.
 
 import type { Evaluator } from '../analysis/evaluator';
 import { textOf } from '../analysis/evaluator';
@@ -10,6 +11,7 @@ import type { Value } from '../analysis/values';
 import type { ProviderId } from '../types';
 import { type CallArgs, dictArgs } from './args';
 import { inferProvider, providerOfServer } from './providerOfModel';
+import { ollamaCap } from './sdks/ollama';
 import type { CallSpec, CapSpec, PromptArg, SdkSpec } from './spec';
 
 type CallExpr = Extract<Expr, { k: 'call' }>;
@@ -37,8 +39,6 @@ interface Endpoint {
 
 /** Ollama's own port or a host named after it (a compose service). */
 const OLLAMA_HOST = /^[a-z]+:\/\/(?:[^/]*:11434|[^/:]*ollama[^/:]*(?::\d+)?)(?:\/|$)/i;
-const ollamaCap: CapSpec = { names: [], nested: [{ holders: ['options'], names: ['num_predict'] }],
-  insert: { python: 'num_predict', js: 'num_predict' }, insertInto: { python: 'options', js: 'options' } };
 
 const chatCompletions: CallSpec = { paths: ['POST /chat/completions'], kind: 'chat', model, cap: cap(['max_completion_tokens', 'max_tokens'], 'max_tokens'), prompts: [messages] };
 

@@ -3,7 +3,7 @@
 import type { CallSpec, CapSpec, PromptArg, SdkSpec } from '../spec';
 
 const model = { names: ['model'], pos: 0 };
-const cap: CapSpec = {
+export const ollamaCap: CapSpec = {
   names: [],
   nested: [{ holders: ['options'], names: ['num_predict'] }],
   insert: { python: 'num_predict', js: 'num_predict' },
@@ -11,8 +11,8 @@ const cap: CapSpec = {
 };
 const messages: PromptArg = { names: ['messages'], pos: 1, role: 'user', messages: true };
 
-const chat: CallSpec = { paths: ['chat'], api: 'chat', kind: 'chat', model, cap, prompts: [messages] };
-const generate: CallSpec = { paths: ['generate'], api: 'generate', kind: 'completion', model, cap,
+const chat: CallSpec = { paths: ['chat'], api: 'chat', kind: 'chat', model, cap: ollamaCap, prompts: [messages] };
+const generate: CallSpec = { paths: ['generate'], api: 'generate', kind: 'completion', model, cap: ollamaCap,
   prompts: [{ names: ['system'], role: 'system' }, { names: ['prompt'], pos: 1, role: 'prompt' }] };
 const embed: CallSpec = { paths: ['embed', 'embeddings'], api: 'embed', kind: 'embedding', model, noOutput: true,
   prompts: [{ names: ['input', 'prompt'], pos: 1, role: 'input' }] };
