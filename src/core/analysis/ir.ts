@@ -45,6 +45,11 @@ export function spanOf(node: Node): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
+/** The last name of a callee: `create` of `client.chat.completions.create`, `fetch` of `fetch`. */
+export function lastNameOf(e: Expr): string {
+  return e.k === 'member' ? e.prop : e.k === 'name' ? e.name : '';
+}
+
 /** A chain `a.b.c` as the base expression and the property names after it. */
 export function memberChain(e: Expr): { base: Expr; path: string[] } {
   const path: string[] = [];

@@ -6,7 +6,7 @@ import type { Node } from '../languages/parser';
 import type { Evaluator } from '../analysis/evaluator';
 import { textOf } from '../analysis/evaluator';
 import type { Expr } from '../analysis/ir';
-import { spanOf } from '../analysis/ir';
+import { lastNameOf, spanOf } from '../analysis/ir';
 import type { ObjValue, Value } from '../analysis/values';
 import { collectPrompts, type FoundPrompt } from '../prompts/collect';
 import type { InsertionPoint, LlmCall, ModelSource, OutputCap, ProviderId, Span } from '../types';
@@ -203,7 +203,7 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
     nameSpan: spanOf(nameNode),
     provider,
     sdk: target.spec.sdk,
-    api: target.apiPath || spec.api || (target.receiver && !target.apiPath && e.callee.k === 'name' && !ctorOnly ? `${calleeName(e)}()` : spec.paths[0] || calleeName(e)),
+    api: target.apiPath || spec.api || (target.receiver && !target.apiPath && e.callee.k === 'name' && !ctorOnly ? `${lastNameOf(e.callee)}()` : spec.paths[0] || lastNameOf(e.callee)),
     kind: spec.kind,
     model,
     modelSource,
@@ -422,9 +422,5 @@ function scalar(v: Value): string | number | null {
 
 function isTrue(v: Value): boolean {
   return v.t === 'bool' && v.value;
-}
-
-function calleeName(e: CallExpr): string {
-  return e.callee.k === 'member' ? e.callee.prop : e.callee.k === 'name' ? e.callee.name : '';
 }
 

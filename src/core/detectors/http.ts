@@ -6,7 +6,7 @@
 
 import type { Evaluator } from '../analysis/evaluator';
 import { textOf } from '../analysis/evaluator';
-import type { Expr } from '../analysis/ir';
+import { type Expr, lastNameOf } from '../analysis/ir';
 import type { Value } from '../analysis/values';
 import type { ProviderId } from '../types';
 import { type CallArgs, dictArgs } from './args';
@@ -91,17 +91,15 @@ export interface HttpTarget {
   stream: boolean;
 }
 
-const calleeName = (callee: Expr) => callee.k === 'member' ? callee.prop : callee.k === 'name' ? callee.name : '';
-
 export function isHttpCallee(callee: Expr): boolean {
-  return HTTP_CALLEES.includes(calleeName(callee));
+  return HTTP_CALLEES.includes(lastNameOf(callee));
 }
 
 /** Where a request's URL and JSON body are written. */
 interface Request { url: Expr; body: Expr | null }
 
 export function httpTarget(ev: Evaluator, e: CallExpr): HttpTarget | null {
-  const name = calleeName(e.callee);
+  const name = lastNameOf(e.callee);
   if (!HTTP_CALLEES.includes(name)) return null;
   const req = requestOf(ev, e, name);
   if (!req) return null;
