@@ -8,6 +8,7 @@ import { JsFacts } from '../analysis/indexJs';
 import { PythonFacts } from '../analysis/indexPython';
 import { lowerJs } from '../analysis/lowerJs';
 import { lowerPython } from '../analysis/lowerPython';
+import { lastNameOf } from '../analysis/ir';
 import { collectPrompts, type FoundPrompt } from '../prompts/collect';
 import type { LanguageId, PromptRole, Span } from '../types';
 import { commentTargetLine } from '../analysis/commentTarget';
@@ -147,7 +148,7 @@ function standalonePrompts(ev: Evaluator, facts: FileFacts): FoundPrompt[] {
   for (const node of facts.calls) {
     const e = ev.lower(node);
     if (e.k !== 'call') continue;
-    const name = e.callee.k === 'member' ? e.callee.prop : e.callee.k === 'name' ? e.callee.name : '';
+    const name = lastNameOf(e.callee);
     if (!TEMPLATE_CALLS.has(name)) continue;
     out.push(...collectPrompts(ev, e, 'template', false).prompts);
   }
