@@ -123,6 +123,14 @@ export class PythonFacts extends LazyFacts {
         if (value && k) out.push({ kind: 'value', node: value, pos: assign.startIndex, scope: enclosingFunction(assign), setKey: k });
         return;
       }
+      case 'dictionary_splat_pattern': case 'list_splat_pattern': {
+        // `**kwargs` / `*args` (also typed: `**kwargs: Any`): a parameter, never a same-named dict of another scope.
+        const params = p.parent?.type === 'typed_parameter' ? p.parent.parent : p.parent;
+        if (params?.type !== 'parameters' && params?.type !== 'lambda_parameters') return;
+        const fn = params.parent;
+        out.push({ kind: 'param', node: target, pos: target.startIndex, scope: fn ? { start: fn.startIndex, end: fn.endIndex } : null });
+        return;
+      }
       case 'parameters': {
         const fn = p.parent;
         out.push({ kind: 'param', node: target, pos: target.startIndex, scope: fn ? { start: fn.startIndex, end: fn.endIndex } : null });
