@@ -34,6 +34,13 @@ const legacyModuleCalls: CallSpec[] = [
     prompts: [{ names: ['prompt'], role: 'prompt' }] },
   { paths: ['Embedding.create', 'Embedding.acreate'], kind: 'embedding', model: legacyModel, noOutput: true,
     prompts: [{ names: ['input'], role: 'input' }] },
+  { paths: ['Image.create', 'Image.acreate', 'Image.create_edit', 'Image.acreate_edit', 'Image.create_variation',
+    'Image.acreate_variation'], kind: 'image', model: legacyModel, noOutput: true, prompts: [{ names: ['prompt'], role: 'prompt' }] },
+  // Audio.transcribe(model, file, …): positional
+  { paths: ['Audio.transcribe', 'Audio.atranscribe', 'Audio.translate', 'Audio.atranslate'], kind: 'audio',
+    model: { names: ['model'], pos: 0 }, noOutput: true, prompts: [{ names: ['prompt'], role: 'prompt' }] },
+  { paths: ['Moderation.create', 'Moderation.acreate'], kind: 'moderation', model: legacyModel, noOutput: true,
+    prompts: [{ names: ['input'], role: 'input' }] },
 ];
 
 // openai-node v3 (and `openai-edge`), still common in 2023-era apps: `new OpenAIApi(new Configuration(…))`.
