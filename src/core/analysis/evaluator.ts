@@ -387,6 +387,11 @@ export class Evaluator {
       const fn = this.facts.functionOf(e.callee.name);
       if (fn && !this.facts.bindingsOf(e.callee.name)) return this.returnValue(fn, depth);
     }
+    // `self.client = self._new_client()`: a factory method of the same class.
+    if (e.callee.k === 'member' && e.callee.object.k === 'name' && e.callee.object.name === this.selfName) {
+      const fn = this.facts.methodOf(e.callee.prop, e.node.startIndex);
+      if (fn) return this.returnValue(fn, depth);
+    }
     return this.kwargsDict(e) ?? UNKNOWN;
   }
 

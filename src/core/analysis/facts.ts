@@ -60,6 +60,8 @@ export interface FileFacts {
   bindingsOf(name: string): Binding[] | undefined;
   /** A local function (for `def make_client(): return OpenAI()` factories). */
   functionOf(name: string): Node | undefined;
+  /** The method `name` of the class around `at` (`def name(self…)`, `name() {…}`). */
+  methodOf(name: string, at: number): Node | undefined;
   /** The span of the class whose body holds `offset` (for `self.x` / `this.x`), or null. */
   classSpanAt(offset: number): Span | null;
   /** A local class (for `Config.MODEL`, `Settings().model`). */
@@ -170,6 +172,19 @@ export abstract class LazyFacts implements FileFacts {
     }
     this.functionCache.set(name, fn);
     return fn;
+  }
+
+  methodOf(name: string, at: number): Node | undefined {
+    const cls = this.classSpanAt(at);
+    if (!cls) return undefined;
+    for (const pos of this.occurrences(name)) {
+      if (pos < cls.start || pos >= cls.end) continue;
+      const node = this.nodeAt(pos, pos + name.length);
+      const parent = node?.parent;
+      if (parent && (parent.type === 'function_definition' || parent.type === 'method_definition') &&
+          parent.childForFieldName('name')?.startIndex === node!.startIndex && this.classSpanAt(pos)?.start === cls.start) return parent;
+    }
+    return undefined;
   }
 
   classSpanAt(offset: number): Span | null {
