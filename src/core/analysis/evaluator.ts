@@ -415,7 +415,7 @@ export class Evaluator {
     return { t: 'dict', entries, node: e.argsNode ?? e.node, fromCall: true };
   }
 
-  /** `def make_client(): return OpenAI()`, `() => new OpenAI()`: the first return value that is known. */
+  /** `def make_client(): return OpenAI()`, `() => new OpenAI()`, a helper returning a kwargs dict: the first return value that is known. */
   private returnValue(fn: Node, depth: number): Value {
     const memo = this.returnMemo.get(fn.id);
     if (memo) return memo;
@@ -428,7 +428,7 @@ export class Evaluator {
           const val = c.namedChildren.find((x) => x && x.type !== 'comment');
           if (val) {
             const v = this.eval(this.lower(val), depth + 1);
-            if (v.t === 'obj' || v.t === 'str') { result = v; return true; }
+            if (v.t === 'obj' || v.t === 'str' || v.t === 'dict') { result = v; return true; }
           }
         } else if (visit(c)) return true;
       }
@@ -439,7 +439,7 @@ export class Evaluator {
       if (body.type === 'block' || body.type === 'statement_block') visit(body);
       else {
         const v = this.eval(this.lower(body), depth + 1); // arrow function with an expression body
-        if (v.t === 'obj' || v.t === 'str') result = v;
+        if (v.t === 'obj' || v.t === 'str' || v.t === 'dict') result = v;
       }
     }
     this.returnMemo.set(fn.id, result);

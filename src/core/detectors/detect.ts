@@ -144,7 +144,9 @@ function buildCall(ev: Evaluator, e: CallExpr, target: Target, opts: DetectOptio
   let outputCap: OutputCap | null = spec.cap && !ctorOnly ? findCap(ev, args, spec.cap) : null;
   let capHome: { args: CallArgs; cap: CapSpec } | null = spec.cap && !ctorOnly ? { args, cap: spec.cap } : null;
   let ctorHome: { args: CallArgs; cap: CapSpec } | null = null;
-  for (const link of chain) {
+  // `chat.send_message(msg, config=…)` in google-genai uses that config instead of the chat's.
+  const ownConfig = !!spec.configReplaces && !!spec.cap?.nested?.some((n) => n.holders.some((h) => args.named.has(h)));
+  for (const link of ownConfig ? [] : chain) {
     // Options bound on the way (`.bind(max_tokens=…)`) override the constructor's, as at run time.
     if (!outputCap && link.bound && spec.cap) outputCap = findCap(ev, link.bound, spec.cap);
     const ctorCap = link.obj.spec.types[link.obj.type]?.ctor?.cap;

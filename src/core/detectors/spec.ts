@@ -43,6 +43,8 @@ export interface CallSpec {
   returns?: string;
   /** With `returns`: its arguments are call options bound to the result (LangChain `.bind(max_tokens=…)`). */
   bindsOptions?: boolean;
+  /** A config passed to the call replaces the receiver's whole config (google-genai chats), so its cap does not apply. */
+  configReplaces?: boolean;
   /** The call itself has no output (embeddings, moderation): no cap applies. */
   noOutput?: boolean;
   /** JS: position of the options object (default 0), e.g. 2 for `getChatCompletions(deployment, messages, { maxTokens })`. */

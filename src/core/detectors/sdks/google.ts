@@ -35,9 +35,9 @@ export const googleGenai: SdkSpec = {
     chat: {
       ctor: { model, cap: genaiCap, prompts: [genaiSystem] },
       calls: [
-        { paths: ['send_message', 'sendMessage'], kind: 'chat', fromReceiver: true, cap: genaiCap, prompts: [chatMessage] },
+        { paths: ['send_message', 'sendMessage'], kind: 'chat', fromReceiver: true, cap: genaiCap, prompts: [chatMessage], configReplaces: true },
         { paths: ['send_message_stream', 'sendMessageStream'], kind: 'chat', stream: true, fromReceiver: true, cap: genaiCap,
-          prompts: [chatMessage] },
+          prompts: [chatMessage], configReplaces: true },
       ],
     },
   },
