@@ -457,6 +457,14 @@ export class Evaluator {
       if (!def) return ENV_UNKNOWN;
       return asEnvDefault(this.eval(def.value, depth));
     }
+    // `new URL("models/x:generateContent", base)`: the base with the path appended (only the URL's text matters here).
+    if (name === 'URL' && this.lang === 'js' && e.isNew && e.args.length === 2 && callee.k === 'name') {
+      const rel = this.eval(e.args[0].value, depth);
+      if (rel.t === 'str' && /^[a-z][a-z0-9+.-]*:\/\//i.test(textOf(rel))) return rel;
+      const base = this.eval(e.args[1].value, depth);
+      if (rel.t !== 'str' || base.t !== 'str') return UNKNOWN;
+      return this.concat(this.asStr(base, e.args[1].value), rel, e.args[0].value.node, e.node);
+    }
     if (DEDENT_NAMES.has(name)) {
       const arg = e.args[0];
       if (!arg) return null;
