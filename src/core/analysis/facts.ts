@@ -113,6 +113,7 @@ export abstract class LazyFacts implements FileFacts {
   readonly hasErrors: boolean;
   private readonly bindingCache = new Map<string, Binding[] | undefined>();
   private readonly functionCache = new Map<string, Node | undefined>();
+  private readonly methodCache = new Map<string, Node | undefined>();
   private readonly appendCache = new Map<string, Append[] | undefined>();
 
   constructor(protected readonly tree: Tree, protected readonly text: string) {
@@ -177,14 +178,18 @@ export abstract class LazyFacts implements FileFacts {
   methodOf(name: string, at: number): Node | undefined {
     const cls = this.classSpanAt(at);
     if (!cls) return undefined;
+    const key = `${name}@${cls.start}`;
+    if (this.methodCache.has(key)) return this.methodCache.get(key);
+    let found: Node | undefined;
     for (const pos of this.occurrences(name)) {
-      if (pos < cls.start || pos >= cls.end) continue;
+      if (pos < cls.start || pos >= cls.end || !/\b(?:def\s+|async\s+|static\s+|\n\s*)$/.test(this.text.slice(Math.max(0, pos - 12), pos))) continue;
       const node = this.nodeAt(pos, pos + name.length);
       const parent = node?.parent;
       if (parent && (parent.type === 'function_definition' || parent.type === 'method_definition') &&
-          parent.childForFieldName('name')?.startIndex === node!.startIndex && this.classSpanAt(pos)?.start === cls.start) return parent;
+          parent.childForFieldName('name')?.startIndex === node!.startIndex && this.classSpanAt(pos)?.start === cls.start) { found = parent; break; }
     }
-    return undefined;
+    this.methodCache.set(key, found);
+    return found;
   }
 
   classSpanAt(offset: number): Span | null {
