@@ -100,7 +100,7 @@ export class Evaluator {
     const all = this.facts.bindingsOf(name);
     if (all) {
       // `d["k"] = v` before this point, in this function (or at module level): not another function's `d`.
-      const sets = all.filter((b) => b.setKey !== undefined && b.pos < at && (!b.scope || (b.scope.start <= at && at < b.scope.end)));
+      const sets = all.filter((b) => b.setKey !== undefined && b.pos < at && (!b.scope || inside(b.scope, at)));
       const bindings = sets.length ? all.filter((b) => b.setKey === undefined) : all;
       for (const b of this.rank(bindings, at, name)) {
         const v = this.evalBinding(name, b, depth);

@@ -1,12 +1,13 @@
 // Which vendor serves a model name, for wrappers that do not say (LiteLLM, init_chat_model, untraced receivers).
 
+import { SELF_HOSTED_PREFIXES } from '../pricing/modelNames';
 import type { ProviderId } from '../types';
 
 const PREFIXES: Record<string, ProviderId> = {
   openai: 'openai', azure: 'azure-openai', azure_ai: 'azure-openai', anthropic: 'anthropic', claude: 'anthropic',
   gemini: 'google', google: 'google', vertex_ai: 'google', 'vertex_ai_beta': 'google', google_genai: 'google',
   google_vertexai: 'google', mistral: 'mistral', mistralai: 'mistral', cohere: 'cohere', cohere_chat: 'cohere', groq: 'groq',
-  ollama: 'self-hosted', ollama_chat: 'self-hosted', lm_studio: 'self-hosted', llamafile: 'self-hosted', hosted_vllm: 'self-hosted',
+  ...Object.fromEntries([...SELF_HOSTED_PREFIXES].map((p) => [p, 'self-hosted' as const])),
 };
 
 const NAME_PATTERNS: [RegExp, ProviderId][] = [

@@ -17,6 +17,9 @@ export function datasetProviderFor(provider: ProviderId): string | undefined {
   }
 }
 
+/** LiteLLM prefixes of model servers people run themselves (`ollama/llama3`): no per-token price. */
+export const SELF_HOSTED_PREFIXES: ReadonlySet<string> = new Set(['ollama', 'ollama_chat', 'lm_studio', 'llamafile', 'hosted_vllm']);
+
 export interface ParsedModelName {
   /** The name without gateway prefix, as written otherwise. */
   bare: string;

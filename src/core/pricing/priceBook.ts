@@ -6,7 +6,7 @@ import type { PriceOverride } from '../config/types';
 import type { ModelPrice, ProviderId } from '../types';
 import { DATASET_SOURCE, GENAI_PRICES_DATE } from './dataset';
 import { maxOutputTokensFor } from './maxOutputTokens';
-import { datasetProviderFor, nameVariants, parseModelName } from './modelNames';
+import { SELF_HOSTED_PREFIXES, datasetProviderFor, nameVariants, parseModelName } from './modelNames';
 
 export interface PriceBookOptions {
   /** Prices that win over the dataset, keyed by model name as code writes it (or `provider:model`). */
@@ -43,9 +43,6 @@ export interface PriceResolution {
 
 /** Batch APIs bill input and output at half price (OpenAI Batch, Anthropic Message Batches, Gemini Batch Mode). */
 export const BATCH_DISCOUNT = 0.5;
-
-/** LiteLLM prefixes of model servers people run themselves (`ollama/llama3`). */
-const SELF_HOSTED_PREFIXES = new Set(['ollama', 'ollama_chat', 'lm_studio', 'llamafile', 'hosted_vllm']);
 
 /** The dataset providers searched when no provider is given, and for suggestions. */
 const MAIN_PROVIDERS = ['openai', 'anthropic', 'google', 'mistral', 'cohere', 'groq'];
