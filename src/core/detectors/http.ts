@@ -9,7 +9,7 @@ import { textOf } from '../analysis/evaluator';
 import { type Expr, lastNameOf } from '../analysis/ir';
 import type { Value } from '../analysis/values';
 import type { ProviderId } from '../types';
-import { type CallArgs, dictArgs } from './args';
+import { type CallArgs, dictArgs, findEntry } from './args';
 import { inferProvider, providerOfServer } from './providerOfModel';
 import { ollamaCap } from './sdks/ollama';
 import type { CallSpec, CapSpec, PromptArg, SdkSpec } from './spec';
@@ -143,21 +143,21 @@ function requestOf(ev: Evaluator, e: CallExpr, name: string): Request | null {
   const first = positional[0] ? ev.eval(positional[0]) : null;
   if ((name === 'axios' || name === 'request') && first?.t === 'dict') {
     // One request config: `axios({ method: 'post', url, data })`.
-    const url = entryOf(first, 'url');
-    return url ? { url, body: entryOf(first, 'data') ?? entryOf(first, 'body') } : null;
+    const url = entryOf(ev, first, 'url');
+    return url ? { url, body: entryOf(ev, first, 'data') ?? entryOf(ev, first, 'body') } : null;
   }
   if (name === 'axios' || !positional[0]) return null;
   const second = positional[1];
   if (!second) return { url: positional[0], body: null };
   const init = ev.eval(second);
   if (init.t !== 'dict') return { url: positional[0], body: name === 'post' ? second : null }; // axios.post(url, data)
-  const holder = entryOf(init, 'body') ?? entryOf(init, 'json') ?? entryOf(init, 'data');
+  const holder = entryOf(ev, init, 'body') ?? entryOf(ev, init, 'json') ?? entryOf(ev, init, 'data');
   return { url: positional[0], body: holder ? unwrapJson(holder) : name === 'post' ? second : null };
 }
 
-function entryOf(v: Extract<Value, { t: 'dict' }>, key: string): Expr | null {
-  for (let i = v.entries.length - 1; i >= 0; i--) if (v.entries[i].key === key) return v.entries[i].value;
-  return null;
+/** A key of a dict value, through its spreads (the same reading as SDK option objects). */
+function entryOf(ev: Evaluator, v: Extract<Value, { t: 'dict' }>, key: string): Expr | null {
+  return findEntry(ev, v.entries, key)?.expr ?? null;
 }
 
 /** `json.dumps(x)` / `JSON.stringify(x)` → x. */
